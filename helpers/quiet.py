@@ -1,0 +1,111 @@
+"""라이브러리 잡음 정리: 경고 형식, 알려진 잡음 필터, TensorFlow 조용히 불러오기.
+
+`00_setup` 노트북에서 소개합니다. 학생 코드가 일으킨 경고(예: 출력 1개짜리 softmax)는
+그대로 보이고, 라이브러리 내부 잡음만 숨깁니다.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import re
+import sys
+import warnings
+
+# 알려진 라이브러리 잡음(학생이 고칠 수 없는 것)만 숨긴다. 정규식은 경고 메시지 앞부분에 맞춘다.
+NOISY_WARNINGS = [
+    # numpy 2.x + h5py/keras: "__array__ implementation doesn't accept a copy keyword ..."
+    (r".*__array__ implementation doesn't accept a copy keyword", DeprecationWarning),
+    (r".*`np\.bool8` is a deprecated alias", DeprecationWarning),
+    (r".*jupyter_client|.*zmq", DeprecationWarning),
+    (r".*Protobuf gencode version", UserWarning),
+]
+
+NOISY_LOG_MESSAGES = re.compile(
+    "|".join(
+        [
+            r"Compiled the loaded model, but the compiled metrics have yet to be built",
+            r"No training configuration found in the save file",
+            r"Error in loading the saved optimizer state",
+            r"Skipping variable loading for optimizer",
+            r"Detecting that an object or model or tf\.train\.Checkpoint is being deleted",
+        ]
+    )
+)
+
+
+def short_warning(message, category, filename, lineno, line=None):
+    """경고를 `UserWarning: 메시지` 한 줄로 보여 준다 (설치 경로는 숨김)."""
+    return f"{category.__name__}: {message}\n"
+
+
+class _DropNoise(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not NOISY_LOG_MESSAGES.search(record.getMessage())
+
+
+def configure_warnings() -> None:
+    """경고 형식을 짧게 하고, 알려진 라이브러리 잡음만 거른다."""
+    warnings.formatwarning = short_warning
+    for pattern, category in NOISY_WARNINGS:
+        warnings.filterwarnings("ignore", message=pattern, category=category)
+    # absl(Keras 내부 로그)과 tensorflow 로거: 'WARNING:absl:' 접두어 대신 짧은 형식으로,
+    # 의미 있는 경고(예: .h5는 레거시 형식)는 남기고 잡음은 거른다.
+    handler = logging.StreamHandler(_CurrentStderr())
+    handler.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
+    handler.addFilter(_DropNoise())
+    for name in ("absl", "tensorflow"):
+        logger = logging.getLogger(name)
+        logger.handlers[:] = [handler]
+        logger.propagate = False
+        logger.setLevel(logging.WARNING if name == "absl" else logging.ERROR)
+
+
+class _CurrentStderr:
+    """매번 그 순간의 sys.stderr에 쓴다 (Jupyter는 셀마다 출력 대상을 바꾼다)."""
+
+    def write(self, text: str) -> int:
+        return sys.stderr.write(text)
+
+    def flush(self) -> None:
+        sys.stderr.flush()
+
+
+@contextlib.contextmanager
+def fd2_silenced():
+    """파일 디스크립터 2(C++ 로그가 쓰는 곳)를 잠시 /dev/null로 돌린다.
+
+    TensorFlow 2.21의 시작 로그(cudart_stub, oneDNN, absl::InitializeLog)는 absl이 시작되기 전에
+    fd 2로 바로 쓰이므로 `TF_CPP_MIN_LOG_LEVEL`로 막을 수 없다.
+    """
+    try:
+        fd = sys.__stderr__.fileno() if sys.__stderr__ else 2
+    except (AttributeError, OSError, ValueError):
+        fd = 2
+    try:
+        saved = os.dup(fd)
+    except OSError:  # fd 2가 없는 환경(일부 GUI 실행기)
+        yield
+        return
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        if sys.__stderr__:
+            sys.__stderr__.flush()
+        os.dup2(devnull, fd)
+        yield
+    finally:
+        os.dup2(saved, fd)
+        os.close(saved)
+        os.close(devnull)
+
+
+def import_tensorflow_quietly():
+    """TensorFlow를 C++ 시작 로그 없이 불러오고 GPU 목록까지 초기화한 뒤 모듈을 돌려준다."""
+    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+    with fd2_silenced():
+        import tensorflow as tf
+
+        # 첫 장치 조회 때 나오는 'failed call to cuInit' 같은 로그도 여기서 삼킨다.
+        tf.config.list_physical_devices()
+    return tf

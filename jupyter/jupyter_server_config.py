@@ -1,0 +1,17 @@
+# JupyterLab 서버 설정: `make lab`(또는 `python tools/lab.py`)이 이 파일을 쓴다.
+# 같은 설정을 브라우저 테스트(tests/test_browser.py)도 쓴다.
+import os
+from pathlib import Path
+
+c = get_config()  # noqa: F821  (Jupyter가 이 파일을 실행할 때 넣어 주는 함수)
+
+ROOT = Path(__file__).resolve().parent.parent
+
+c.ServerApp.ip = "127.0.0.1"  # 이 컴퓨터에서만 접속 가능 (같은 네트워크의 다른 사람은 못 들어온다)
+c.ServerApp.root_dir = str(ROOT)  # 왼쪽 파일 브라우저는 저장소 최상위에서 시작
+c.ServerApp.default_url = "/lab/tree/notebooks"
+c.IdentityProvider.token = os.environ.get("JUPYTER_TOKEN", "<generated>")  # 토큰 인증 켬 (기본: 무작위 토큰)
+c.ServerApp.disable_check_xsrf = False  # XSRF 보호 켬 (기본값이지만 명시)
+c.ServerApp.allow_remote_access = False
+if hasattr(os, "geteuid") and os.geteuid() == 0:
+    c.ServerApp.allow_root = True  # 컨테이너나 CI처럼 root로 실행하는 경우
