@@ -33,6 +33,9 @@ class SetupInfo:
         lines += [f"참고: {note}" for note in self.notes]
         return "\n".join(lines)
 
+    def _ipython_display_(self) -> None:
+        """셀 끝의 `helpers.setup()`이 보고를 두 번 보여 주지 않도록 (보고는 setup이 이미 출력)."""
+
 
 def configure_gpus(tf) -> tuple[str, int, list[str]]:
     """모든 GPU에 메모리 증가(memory growth)를 켠다. GPU가 없거나 이미 초기화됐어도 예외를 내지 않는다.
@@ -74,6 +77,7 @@ def setup(seed: int = 42, deterministic: bool = False, report: bool = True) -> S
     if not isinstance(seed, int) or isinstance(seed, bool) or seed < 0:
         raise ValueError(f"seed는 0 이상의 정수여야 합니다 (받은 값: {seed!r}). 예: helpers.setup(seed=42)")
     quiet.configure_warnings()
+    quiet.shorten_tracebacks()
     tf = quiet.import_tensorflow_quietly()
     import keras
 

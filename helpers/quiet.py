@@ -100,6 +100,49 @@ def fd2_silenced():
         os.close(devnull)
 
 
+def _path_prefixes() -> list[tuple[str, str]]:
+    """출력에서 줄일 경로: 파이썬 패키지 설치 폴더와 이 저장소 폴더."""
+    import site
+    import sysconfig
+    from pathlib import Path
+
+    root = str(Path(__file__).resolve().parent.parent)
+    found = {sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]}
+    try:
+        found.update(site.getsitepackages())
+    except AttributeError:  # 일부 가상환경의 옛 site 모듈
+        pass
+    pairs = [(p, "<site-packages>") for p in found if p]
+    pairs.append((root, "<강의 폴더>"))
+    # 긴 경로부터 바꾼다 (site-packages가 저장소 안 .venv에 있을 수 있으므로)
+    return sorted(pairs, key=lambda pair: len(pair[0]), reverse=True)
+
+
+def shorten_paths(text: str) -> str:
+    """설치 경로와 저장소 경로를 짧은 이름으로 바꾼다 (기계마다 다른 절대 경로를 숨김)."""
+    for prefix, short in _path_prefixes():
+        text = text.replace(prefix, short)
+    return text
+
+
+def shorten_tracebacks() -> None:
+    """Jupyter 오류 출력(traceback)의 절대 경로를 짧게 바꾼다. 줄 번호와 코드 문맥은 그대로 둔다."""
+    try:
+        from IPython import get_ipython
+    except ImportError:
+        return
+    shell = get_ipython()
+    if shell is None or getattr(shell.InteractiveTB, "_course_shortened", False):
+        return
+    original = shell.InteractiveTB.structured_traceback
+
+    def structured_traceback(*args, **kwargs):
+        return [shorten_paths(part) for part in original(*args, **kwargs)]
+
+    shell.InteractiveTB.structured_traceback = structured_traceback
+    shell.InteractiveTB._course_shortened = True
+
+
 def import_tensorflow_quietly():
     """TensorFlow를 C++ 시작 로그 없이 불러오고 GPU 목록까지 초기화한 뒤 모듈을 돌려준다."""
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")

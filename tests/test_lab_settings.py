@@ -1,0 +1,31 @@
+"""tools/lab.py: 한국어 화면과 뉴스 팝업 끄기 설정."""
+
+import json
+
+import lab
+
+
+def test_overrides_written_and_other_settings_kept(tmp_path):
+    path = lab.overrides_path(str(tmp_path))
+    path.parent.mkdir(parents=True)
+    path.write_text(json.dumps({"@jupyterlab/notebook-extension:tracker": {"kernelShutdown": True}}))
+    lab.write_settings(str(tmp_path))
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert data["@jupyterlab/translation-extension:plugin"]["locale"] == "ko_KR"
+    assert data["@jupyterlab/apputils-extension:notification"]["fetchNews"] == "false"
+    assert data["@jupyterlab/notebook-extension:tracker"] == {"kernelShutdown": True}
+
+
+def test_broken_overrides_file_is_replaced(tmp_path, capsys):
+    path = lab.overrides_path(str(tmp_path))
+    path.parent.mkdir(parents=True)
+    path.write_text("{not json")
+    lab.write_settings(str(tmp_path))
+    assert json.loads(path.read_text(encoding="utf-8"))["@jupyterlab/translation-extension:plugin"]
+    assert "올바른 JSON이 아니어서" in capsys.readouterr().err
+
+
+def test_ko_language_pack_is_installed():
+    import importlib.util
+
+    assert importlib.util.find_spec("jupyterlab_language_pack_ko_KR") is not None
