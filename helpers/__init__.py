@@ -9,7 +9,7 @@
 Keras 수업 내용은 노트북 셀에 그대로 씁니다.
 """
 
-from .data import UnknownDatasetError, dataset_names, load_dataset, load_xy
+from .data import UnknownDatasetError, dataset_names, load_dataset, load_xy, train_test_data
 from .environment import SetupInfo, configure_gpus, setup
 from .fonts import find_korean_font, set_korean_font, set_theme
 from .paths import workdir
@@ -32,5 +32,6 @@ __all__ = [
     "set_korean_font",
     "set_theme",
     "setup",
+    "train_test_data",
     "workdir",
 ]

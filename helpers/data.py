@@ -59,3 +59,35 @@ def load_xy(name: str):
     X = frame.drop(columns=targets)
     y = frame[targets[0]] if len(targets) == 1 else frame[targets]
     return X, y
+
+
+def train_test_data(
+    name: str, test_size: float = 0.2, seed: int = 42, scale: bool = True, encode_labels: bool = False
+):
+    """데이터셋을 훈련/시험으로 나누고 (분류면 클래스 비율 유지), 표준화는 훈련 데이터에만 맞춘다.
+
+    `06_evaluate`에서 한 줄씩 풀어서 설명하고, 그 밖의 노트북은 이 한 줄을 씁니다.
+    돌려주는 값: X_train, X_test, y_train, y_test (NumPy 배열, X는 float32)
+    - scale: True면 StandardScaler를 X_train으로 fit하고 X_train, X_test에 transform
+    - encode_labels: True면 문자열 클래스 이름을 0, 1, 2 ... 정수로 바꾼다 (LabelEncoder, 이름순)
+    """
+    from sklearn.model_selection import train_test_split
+    from sklearn.preprocessing import LabelEncoder, StandardScaler
+
+    if not 0 < test_size < 1:
+        raise ValueError(f"test_size는 0과 1 사이의 비율이어야 합니다 (받은 값: {test_size!r}). 예: 0.2")
+    _, _, task = _entry(name)
+    X, y = load_xy(name)
+    X = X.to_numpy("float32")
+    y = y.to_numpy()
+    if encode_labels and y.dtype.kind in "OUS":
+        y = LabelEncoder().fit_transform(y)
+    stratify = y if task in ("이진 분류", "다중 분류") else None
+    X_train, X_test, y_train, y_test = train_test_split(
+        X, y, test_size=test_size, random_state=seed, stratify=stratify
+    )
+    if scale:
+        scaler = StandardScaler().fit(X_train)
+        X_train = scaler.transform(X_train).astype("float32")
+        X_test = scaler.transform(X_test).astype("float32")
+    return X_train, X_test, y_train, y_test

@@ -61,3 +61,24 @@ def test_csv_files_are_reproducible(tmp_path, monkeypatch):
     for name in EXPECTED_SHAPES:
         fresh = (tmp_path / f"{name}.csv").read_bytes()
         assert fresh == (helpers.data.DATASETS_DIR / f"{name}.csv").read_bytes(), name
+
+
+def test_train_test_data_scales_on_train_only_and_stratifies():
+    import numpy as np
+
+    X_train, X_test, y_train, y_test = helpers.train_test_data("breast_cancer", test_size=0.2, seed=0)
+    assert X_train.shape == (455, 30) and X_test.shape == (114, 30) and X_train.dtype == np.float32
+    assert np.allclose(X_train.mean(axis=0), 0, atol=1e-5)  # 훈련 데이터 기준 표준화
+    assert not np.allclose(X_test.mean(axis=0), 0, atol=1e-3)  # 시험 데이터에는 맞추지 않음
+    assert abs(y_train.mean() - y_test.mean()) < 0.02  # 층화 추출로 양성 비율 유지
+
+
+def test_train_test_data_label_encoding_and_bad_size():
+    import numpy as np
+
+    _, _, y_train, y_test = helpers.train_test_data("iris", encode_labels=True)
+    assert set(np.unique(y_train)) == {0, 1, 2} and np.bincount(y_test).tolist() == [10, 10, 10]
+    _, _, y_raw, _ = helpers.train_test_data("iris")
+    assert y_raw.dtype.kind == "O"
+    with pytest.raises(ValueError, match="test_size는 0과 1 사이"):
+        helpers.train_test_data("iris", test_size=20)
