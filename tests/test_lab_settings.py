@@ -29,3 +29,17 @@ def test_ko_language_pack_is_installed():
     import importlib.util
 
     assert importlib.util.find_spec("jupyterlab_language_pack_ko_KR") is not None
+
+
+def test_server_config_is_local_with_generated_token():
+    """make lab의 서버 설정: 127.0.0.1만, XSRF 켬, 토큰은 고정하지 않음(Jupyter가 무작위로 생성)."""
+    from traitlets.config import Config
+
+    config = Config()
+    namespace = {"get_config": lambda: config, "__file__": str(lab.SERVER_CONFIG)}
+    exec(compile(lab.SERVER_CONFIG.read_text(encoding="utf-8"), str(lab.SERVER_CONFIG), "exec"), namespace)
+    assert config.ServerApp.ip == "127.0.0.1"
+    assert config.ServerApp.disable_check_xsrf is False
+    assert config.ServerApp.allow_remote_access is False
+    # 토큰을 문자열로 박아 두면 그 문자열이 곧 비밀번호가 된다 ('<generated>'도 글자 그대로 쓰인다)
+    assert "token" not in config.IdentityProvider and "token" not in config.ServerApp
