@@ -81,6 +81,8 @@ def setup(seed: int = 42, deterministic: bool = False, report: bool = True) -> S
     tf = quiet.import_tensorflow_quietly()
     import keras
 
+    quiet.configure_warnings()  # TensorFlow가 import될 때 자기 로거를 다시 설정하므로 한 번 더
+
     device, n_gpus, notes = configure_gpus(tf)
 
     keras.utils.set_random_seed(seed)

@@ -30,6 +30,7 @@ NOISY_LOG_MESSAGES = re.compile(
             r"Error in loading the saved optimizer state",
             r"Skipping variable loading for optimizer",
             r"Detecting that an object or model or tf\.train\.Checkpoint is being deleted",
+            r"triggered tf\.function retracing",  # 모델을 여러 개 만들면 나오는 TensorFlow 내부 안내
         ]
     )
 )
@@ -151,4 +152,7 @@ def import_tensorflow_quietly():
 
         # 첫 장치 조회 때 나오는 'failed call to cuInit' 같은 로그도 여기서 삼킨다.
         tf.config.list_physical_devices()
+        # TensorFlow는 'tensorflow' 로거를 처음 쓸 때 설정한다(대화형이면 INFO 수준 + stdout).
+        # 지금 한 번 만들어 두어야 configure_warnings()의 설정이 나중에 덮어써지지 않는다.
+        tf.get_logger()
     return tf

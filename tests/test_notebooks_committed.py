@@ -87,3 +87,20 @@ def test_stale_notebook_is_detected(nb):
     code = next(c for c in nb.cells if c.cell_type == "code")
     code.source += "\n# changed"
     assert any("바뀌었습니다" in p for p in nbtool.problems(nb))
+
+
+def test_coalesce_streams_merges_split_prints():
+    from nbformat.v4 import new_output
+
+    outputs = [
+        new_output("stream", name="stdout", text="정확도: 0."),
+        new_output("stream", name="stdout", text="95\n"),
+        new_output("stream", name="stderr", text="UserWarning: x\n"),
+        new_output("stream", name="stdout", text="끝\n"),
+    ]
+    merged = nbtool.coalesce_streams(outputs)
+    assert [(o.name, o.text) for o in merged] == [
+        ("stdout", "정확도: 0.95\n"),
+        ("stderr", "UserWarning: x\n"),
+        ("stdout", "끝\n"),
+    ]

@@ -134,3 +134,21 @@ def test_workdir_is_relative_and_checked(tmp_path, monkeypatch):
     assert not any(helpers.workdir("pytest_tmp").iterdir())  # clean=True
     with pytest.raises(ValueError, match="작업 폴더 이름"):
         helpers.workdir("../escape")
+
+
+def test_tensorflow_logger_stays_quiet_after_import():
+    """TensorFlow는 'tensorflow' 로거를 처음 쓸 때, 대화형(Jupyter)이면 INFO 수준 + stdout으로 설정한다.
+    setup() 뒤에는 그 로거의 경고(예: 'WARNING:tensorflow:5 out of the last 7 calls ... retracing')가 안 보여야 한다."""
+    code = (
+        "import sys; sys.ps1 = '>>> '\n"  # 대화형 환경 흉내 (TensorFlow가 이것으로 판단한다)
+        "import logging\n"
+        "import helpers; helpers.setup(report=False)\n"
+        "logging.getLogger().handlers.clear()\n"  # Jupyter 커널처럼 루트 로거에 처리기가 없는 상태
+        "import tensorflow as tf\n"
+        "tf.get_logger().warning('retracing noise')\n"
+        "print('level', logging.getLogger('tensorflow').getEffectiveLevel())\n"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    assert "retracing noise" not in run.stdout + run.stderr
+    assert "level 40" in run.stdout

@@ -54,6 +54,27 @@ def normalize(nb) -> None:
         if cell.cell_type == "code":
             for out in cell.outputs:
                 out.get("metadata", {}).pop("execution", None)
+            cell.outputs = coalesce_streams(cell.outputs)
+
+
+def coalesce_streams(outputs: list) -> list:
+    """연달아 나온 같은 스트림(stdout끼리, stderr끼리) 출력을 하나로 합친다.
+
+    커널이 바쁘면 print 한 번의 출력도 두 조각으로 나뉘어 저장될 수 있다 (nbconvert의 coalesce_streams와 같은 일).
+    """
+    merged: list = []
+    for out in outputs:
+        last = merged[-1] if merged else None
+        if (
+            out.get("output_type") == "stream"
+            and last is not None
+            and last.get("output_type") == "stream"
+            and last.get("name") == out.get("name")
+        ):
+            last["text"] = last["text"] + out["text"]
+        else:
+            merged.append(out)
+    return merged
 
 
 def problems(nb) -> list[str]:
