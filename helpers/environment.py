@@ -129,5 +129,3 @@ def _configure_inline_charts() -> None:
     shell = get_ipython()
     if shell is not None and "Terminal" not in type(shell).__name__:
         shell.run_line_magic("matplotlib", "inline")
-        # 노트북 안의 그림을 일정한 크기로 (bbox_inches='tight'는 크기가 들쭉날쭉해진다)
-        shell.run_line_magic("config", "InlineBackend.print_figure_kwargs = {'bbox_inches': None}")
