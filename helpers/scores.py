@@ -90,6 +90,9 @@ def compare_with_baselines(
 ) -> pd.DataFrame:
     """Keras 모델의 시험 점수를 기준선과 한 표로 보여 주고 그 표를 돌려준다.
 
+    표는 이 함수가 이미 보여 주므로 `table = helpers.compare_with_baselines(...)`처럼 변수에 받으세요
+    (셀의 마지막 줄에 그냥 두면 같은 표가 한 번 더 출력됩니다).
+
     - name: 이 비교의 짧은 이름 (예: 'breast_cancer_mlp'); 벤치마크 보고서에 쓰인다
     - y_pred: `model.predict(X_test)`의 결과 (확률 그대로 넘겨도 된다)
     """
