@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 import matplotlib.pyplot as plt
+from matplotlib.ticker import MaxNLocator
 
 
 class HistoryKeyError(KeyError):
@@ -46,12 +47,15 @@ def _pick_metric(hist: dict, metric: str | None) -> str | None:
     )
 
 
-def plot_history(history, metric: str | None = None, title: str = "학습 과정", loss_ylim=None, ax=None):
+def plot_history(
+    history, metric: str | None = None, title: str = "학습 과정", loss_ylim=None, ax=None, mark_epoch=None
+):
     """왼쪽 축에 손실(loss), 오른쪽 축에 평가 지표(기본: 정확도)를 그린다. 검증 곡선이 있으면 함께.
 
     - history: `model.fit()`의 반환값 또는 `history.history` 딕셔너리
     - metric: 오른쪽 축에 그릴 지표 이름. None이면 'accuracy'(또는 'acc')가 있을 때만 그린다
     - loss_ylim: 손실 축 범위 (예: (0, 1)). None이면 자동
+    - mark_epoch: 세로 점선으로 표시할 에포크 번호 (1부터; 예: 검증 손실이 가장 낮았던 에포크)
     그린 Figure를 돌려준다.
     """
     hist = _as_dict(history)
@@ -73,7 +77,9 @@ def plot_history(history, metric: str | None = None, title: str = "학습 과정
     loss_ax.set_ylabel("손실(loss)")
     if loss_ylim is not None:
         loss_ax.set_ylim(loss_ylim)
-    loss_ax.legend(loc="upper left")
+    if mark_epoch is not None:
+        loss_ax.axvline(mark_epoch, color="gray", linestyle=":", linewidth=2, label=f"표시한 에포크 ({mark_epoch})")
+    top_ax = loss_ax
 
     if metric is not None:
         acc_ax = loss_ax.twinx()  # x축을 공유하는 오른쪽 y축
@@ -86,8 +92,12 @@ def plot_history(history, metric: str | None = None, title: str = "학습 과정
             )
         if metric in ("accuracy", "acc"):
             acc_ax.set_ylim(0.0, 1.0)
-        acc_ax.set_ylabel(f"{label}({metric})")
-        acc_ax.legend(loc="lower left")
+        acc_ax.set_ylabel(f"{label}({metric})", labelpad=10)
+        top_ax = acc_ax
+    # 두 축의 범례를 맨 위 축에 하나로 모은다 (아래 축의 범례는 위 축의 선에 가려진다)
+    handles = [h for a in fig.axes if a in (loss_ax, top_ax) for h in a.get_legend_handles_labels()[0]]
+    top_ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=len(handles), frameon=False)
+    loss_ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # 에포크는 정수
     loss_ax.set_title(title)
     fig.tight_layout()
     return fig

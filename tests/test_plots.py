@@ -66,3 +66,11 @@ def test_missing_loss_is_reported():
 def test_wrong_type_is_reported():
     with pytest.raises(TypeError, match="History 객체"):
         helpers.plot_history([0.1, 0.2])
+
+
+def test_mark_epoch_draws_a_labelled_line_in_the_single_legend():
+    fig = helpers.plot_history(HIST, mark_epoch=2)
+    labels = [t.get_text() for t in fig.axes[1].get_legend().get_texts()]
+    assert labels == ["훈련 손실", "검증 손실", "표시한 에포크 (2)", "훈련 정확도", "검증 정확도"]
+    assert fig.axes[0].get_legend() is None  # 범례는 하나만
+    plt.close(fig)
