@@ -91,6 +91,7 @@ def setup(seed: int = 42, deterministic: bool = False, report: bool = True) -> S
 
     choice = fonts.set_korean_font()
     _configure_inline_charts()
+    _configure_tables()
 
     info = SetupInfo(
         python=platform.python_version(),
@@ -106,6 +107,13 @@ def setup(seed: int = 42, deterministic: bool = False, report: bool = True) -> S
     if report:
         print(info.report())
     return info
+
+
+def _configure_tables() -> None:
+    """pandas 표의 한글 열 맞춤: 한글 한 글자를 영문 두 칸 너비로 센다."""
+    import pandas as pd
+
+    pd.set_option("display.unicode.east_asian_width", True)
 
 
 def _configure_inline_charts() -> None:

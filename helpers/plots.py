@@ -48,7 +48,13 @@ def _pick_metric(hist: dict, metric: str | None) -> str | None:
 
 
 def plot_history(
-    history, metric: str | None = None, title: str = "학습 과정", loss_ylim=None, ax=None, mark_epoch=None
+    history,
+    metric: str | None = None,
+    title: str = "학습 과정",
+    loss_ylim=None,
+    ax=None,
+    mark_epoch=None,
+    mark_label: str = "표시한 에포크",
 ):
     """왼쪽 축에 손실(loss), 오른쪽 축에 평가 지표(기본: 정확도)를 그린다. 검증 곡선이 있으면 함께.
 
@@ -56,6 +62,7 @@ def plot_history(
     - metric: 오른쪽 축에 그릴 지표 이름. None이면 'accuracy'(또는 'acc')가 있을 때만 그린다
     - loss_ylim: 손실 축 범위 (예: (0, 1)). None이면 자동
     - mark_epoch: 세로 점선으로 표시할 에포크 번호 (1부터; 예: 검증 손실이 가장 낮았던 에포크)
+    - mark_label: 그 점선의 범례 이름 (예: '최적 에포크')
     그린 Figure를 돌려준다.
     """
     hist = _as_dict(history)
@@ -78,7 +85,7 @@ def plot_history(
     if loss_ylim is not None:
         loss_ax.set_ylim(loss_ylim)
     if mark_epoch is not None:
-        loss_ax.axvline(mark_epoch, color="gray", linestyle=":", linewidth=2, label=f"표시한 에포크 ({mark_epoch})")
+        loss_ax.axvline(mark_epoch, color="gray", linestyle=":", linewidth=2, label=f"{mark_label} ({mark_epoch})")
     top_ax = loss_ax
 
     if metric is not None:
@@ -91,7 +98,8 @@ def plot_history(
                 epochs, hist[f"val_{metric}"], color="tab:green", linestyle="--", label=f"검증 {label}"
             )
         if metric in ("accuracy", "acc"):
-            acc_ax.set_ylim(0.0, 1.0)
+            acc_ax.set_ylim(0.0, 1.02)  # 정확도 1.0인 곡선이 위 테두리에 묻히지 않도록 조금 여유
+            acc_ax.set_yticks([0.0, 0.2, 0.4, 0.6, 0.8, 1.0])
         acc_ax.set_ylabel(f"{label}({metric})", labelpad=10)
         top_ax = acc_ax
     # 두 축의 범례를 맨 위 축에 하나로 모은다 (아래 축의 범례는 위 축의 선에 가려진다)

@@ -25,10 +25,6 @@ NOISY_WARNINGS = [
 NOISY_LOG_MESSAGES = re.compile(
     "|".join(
         [
-            r"Compiled the loaded model, but the compiled metrics have yet to be built",
-            r"No training configuration found in the save file",
-            r"Error in loading the saved optimizer state",
-            r"Skipping variable loading for optimizer",
             r"Detecting that an object or model or tf\.train\.Checkpoint is being deleted",
             r"triggered tf\.function retracing",  # 모델을 여러 개 만들면 나오는 TensorFlow 내부 안내
         ]

@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import argparse
+import copy
 import hashlib
 import json
 import sys
@@ -91,6 +92,27 @@ def problems(nb) -> list[str]:
     return found
 
 
+def cell_seconds(nb) -> list[tuple[int, float]]:
+    """실행 직후 노트북의 (셀 번호, 실행 시간 초) 목록. nbclient가 남긴 타임스탬프로 잰다."""
+    from datetime import datetime
+
+    found = []
+    for index, cell in enumerate(nb.cells):
+        timing = cell.get("metadata", {}).get("execution", {})
+        begin, end = timing.get("iopub.execute_input"), timing.get("shell.execute_reply")
+        if cell.cell_type == "code" and begin and end:
+            seconds = (datetime.fromisoformat(end.replace("Z", "+00:00"))
+                       - datetime.fromisoformat(begin.replace("Z", "+00:00"))).total_seconds()
+            found.append((index, seconds))
+    return found
+
+
+def _print_slowest_cells(nb, path: Path, count: int = 3) -> None:
+    slowest = sorted(cell_seconds(nb), key=lambda pair: -pair[1])[:count]
+    text = ", ".join(f"셀 {index} {seconds:.1f}초" for index, seconds in slowest)
+    print(f"  {path.name} 가장 느린 셀: {text}")
+
+
 def execute(path: Path, timeout: int = 600) -> float:
     from nbclient import NotebookClient
 
@@ -107,11 +129,47 @@ def execute(path: Path, timeout: int = 600) -> float:
     start = time.perf_counter()
     client.execute()
     elapsed = time.perf_counter() - start
+    _print_slowest_cells(nb, path)
     normalize(nb)
     nb.metadata[STAMP_KEY] = {"source_sha256": source_hash(nb)}
     nbformat.validate(nb)
     nbformat.write(nb, path)
     return elapsed
+
+
+PROBE_MARK = "KERAS_COURSE_PROBE:"
+
+
+def run_with_probe(nb, probe: str, cwd: Path, timeout: int = 300, allow_errors: bool = False):
+    """노트북을 새 커널에서 끝까지 실행한 뒤, 같은 커널에서 probe 코드를 실행해 그 JSON 결과를 돌려준다.
+
+    probe는 `json.dumps(...)` 문자열 하나로 평가되는 파이썬 식이다. 채점기(`tools/grade.py`)와
+    연습문제 테스트가 쓴다. allow_errors=True면 오류가 난 셀이 있어도 끝까지 실행한다.
+    돌려주는 값: (probe 결과, 실행한 노트북)
+    """
+    from nbclient import NotebookClient
+    from nbformat.v4 import new_code_cell
+
+    nb = copy.deepcopy(nb)
+    for cell in code_cells(nb):
+        cell.outputs = []
+        cell.execution_count = None
+    nb.cells.append(new_code_cell(f"print({PROBE_MARK!r} + {probe})"))
+    client = NotebookClient(
+        nb,
+        timeout=timeout,
+        kernel_name="python3",
+        allow_errors=allow_errors,
+        resources={"metadata": {"path": str(cwd)}},
+    )
+    client.execute()
+    for output in nb.cells[-1].outputs:
+        if output.get("output_type") == "stream" and PROBE_MARK in output.get("text", ""):
+            text = output["text"].split(PROBE_MARK, 1)[1]
+            return json.loads(text), nb
+    errors = [o for o in nb.cells[-1].outputs if o.get("output_type") == "error"]
+    detail = f"{errors[0]['ename']}: {errors[0]['evalue']}" if errors else "출력 없음"
+    raise RuntimeError(f"마지막 확인 셀이 결과를 내지 못했습니다 ({detail})")
 
 
 def main(argv: list[str] | None = None) -> int:

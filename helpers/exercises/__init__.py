@@ -1,0 +1,56 @@
+"""연습문제: 답안을 바로 채점(check)하고, 힌트(hint)와 해답(solution)을 요청할 때만 보여 준다.
+
+노트북 NN의 연습문제는 `helpers/exercises/exNN.py`에 있습니다. 노트북에서는
+`from helpers.exercises.ex03 import q1, q2, q3`처럼 불러서 `q1.check()`, `q1.hint()`, `q1.solution()`을 씁니다.
+강사용 판 만들기(`make editions`)와 채점(`make grade`)은 `load()`, `grade()`, `selftest()`를 씁니다.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from collections.abc import MutableMapping
+
+from .core import BLANK, CORRECT, ERROR, MISTAKE, Book, Exercise, Result, answer, is_blank, mistake
+
+__all__ = ["BLANK", "CORRECT", "ERROR", "MISTAKE", "Book", "Exercise", "Result", "answer", "grade", "is_blank",
+           "load", "mistake", "selftest"]
+
+
+def load(notebook: str) -> Book:
+    """'03', '03_compile', 'notebooks/03_compile.ipynb' 무엇을 받아도 그 노트북의 연습문제 모음을 돌려준다."""
+    found = re.search(r"(\d\d)", str(notebook).rsplit("/", 1)[-1])
+    if not found:
+        raise ValueError(f"노트북 번호를 알 수 없습니다: {notebook!r} (예: '03' 또는 '03_compile')")
+    try:
+        module = importlib.import_module(f"helpers.exercises.ex{found[1]}")
+    except ModuleNotFoundError:
+        raise ValueError(f"{found[1]}번 노트북의 연습문제가 없습니다 (helpers/exercises/ex{found[1]}.py).") from None
+    return module.book
+
+
+def grade(notebook: str, ns: MutableMapping) -> list[dict]:
+    """노트북 하나의 연습문제를 모두 채점해 결과를 딕셔너리 목록으로 돌려준다."""
+    return [
+        {"exercise": r.exercise, "status": r.status, "key": r.key, "message": r.message}
+        for r in load(notebook).grade(ns)
+    ]
+
+
+def selftest(notebook: str, ns: MutableMapping) -> list[dict]:
+    """테스트용: 문제마다 빈 답안 → 알려진 실수 각각 → 해답 순서로 ns에서 실행하고 채점 결과를 모은다.
+
+    빈 학생판 노트북을 끝까지 실행한 커널에서 부른다 (`tests/test_exercises.py`).
+    """
+    report = []
+    for item in load(notebook):
+        entry = {"exercise": item.name, "blank": item.evaluate(ns).status, "mistakes": {}}
+        for key, (_, code) in item.mistakes.items():
+            exec(compile(code, f"<{item.name} 실수 {key}>", "exec"), ns)
+            result = item.evaluate(ns)
+            entry["mistakes"][key] = [result.status, result.key, result.message]
+        exec(compile(item.solution_code, f"<{item.name} 해답>", "exec"), ns)
+        result = item.evaluate(ns)
+        entry["solution"] = [result.status, result.message]
+        report.append(entry)
+    return report

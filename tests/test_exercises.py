@@ -1,0 +1,116 @@
+"""연습문제 검사: 형식, 해답이 학생판에 보이지 않는지, 그리고 문제마다 빈 답안 / 알려진 실수 / 해답의 채점 결과.
+
+느린 부분(`test_each_exercise_grades_as_designed`)은 노트북마다 학생판을 새 커널에서 끝까지 실행한 뒤
+같은 커널에서 문제마다 빈 답안 → 알려진 실수 각각 → 해답을 실행하고 채점한다 (`helpers.exercises.selftest`).
+"""
+
+import re
+from pathlib import Path
+
+import nbformat
+import nbtool
+import pytest
+
+from helpers import exercises
+from helpers.exercises.core import BLANK_MESSAGE, STARS
+
+ROOT = Path(__file__).resolve().parent.parent
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+
+
+def _book(path):
+    return exercises.load(path.stem)
+
+
+@pytest.fixture(params=NOTEBOOKS, ids=lambda p: p.stem)
+def notebook(request):
+    return request.param, nbformat.read(request.param, as_version=4), _book(request.param)
+
+
+def _cells_tagged(nb, tag):
+    return [c for c in nb.cells if tag in c.metadata.get("tags", [])]
+
+
+def test_every_notebook_has_graded_exercises(notebook):
+    path, nb, book = notebook
+    items = list(book)
+    assert len(items) >= 3, f"{path.name}: 연습문제가 {len(items)}개 (3개 이상이어야 함)"
+    assert [i.number for i in items] == list(range(1, len(items) + 1)), "문제 번호는 q1부터 차례로"
+    stars = [i.stars for i in items]
+    assert stars == sorted(stars) and len(set(stars)) >= 2, f"난이도가 쉬운 것부터 올라가야 함: {stars}"
+    for item in items:
+        assert item.hint_text and item.solution_code.strip(), f"{item.name}: 힌트와 해답이 있어야 함"
+        assert len(item.mistakes) >= 2, f"{item.name}: 알려진 실수를 두 가지 이상 알아봐야 함"
+        messages = [m for m, _ in item.mistakes.values()]
+        assert len(set(messages)) == len(messages), f"{item.name}: 실수마다 다른 메시지"
+
+
+def test_exercise_cells_follow_the_pattern(notebook):
+    """문제마다: 별표가 있는 설명, `...`가 든 빈 답안 셀(태그 answer-qN), 채점 셀(출력 비교 태그)."""
+    path, nb, book = notebook
+    sources = [c.source for c in nb.cells]
+    imports = [s for s in sources if f"from helpers.exercises.{_module(path)} import" in s]
+    assert imports, f"{path.name}: 연습문제를 불러오는 셀이 없음"
+    for item in book:
+        title = [c for c in nb.cells if c.cell_type == "markdown" and re.search(
+            rf"###\s*연습문제 {item.number}\b.*{re.escape(STARS[item.stars])}", c.source)]
+        assert title, f"{item.name}: '### 연습문제 {item.number} ... {STARS[item.stars]}' 제목이 없음"
+        answers = _cells_tagged(nb, f"answer-{item.name}")
+        assert len(answers) == 1, f"{item.name}: answer-{item.name} 태그가 붙은 답안 셀이 하나여야 함"
+        assert "# 여기에 작성" in answers[0].source and "..." in answers[0].source
+        checks = [c for c in nb.cells if c.cell_type == "code" and f"{item.name}.check()" in c.source]
+        assert len(checks) == 1, f"{item.name}: 채점 셀이 하나여야 함"
+        assert "nbval-check-output" in checks[0].metadata.get("tags", []), f"{item.name}: 채점 셀에 출력 비교 태그"
+        shown = "".join(o.get("text", "") for o in checks[0].outputs)
+        assert BLANK_MESSAGE in shown, f"{item.name}: 커밋된 학생판의 채점 셀은 '아직 답이 없습니다'를 보여야 함"
+
+
+def _module(path):
+    return f"ex{path.stem[:2]}"
+
+
+def _solution_lines(item):
+    """해답에서 학생판에 나오면 안 되는 줄: 답안 변수(qN_)에 값을 넣는 줄."""
+    lines = []
+    for line in item.solution_code.splitlines():
+        stripped = line.strip()
+        if re.match(rf"{item.name}_\w+.*=", stripped) and not stripped.endswith("= ..."):
+            lines.append(stripped)
+    return lines
+
+
+def test_student_edition_shows_no_solution(notebook):
+    path, nb, book = notebook
+    everything = "\n".join(
+        [c.source for c in nb.cells]
+        + [nbtool_text(o) for c in nb.cells if c.cell_type == "code" for o in c.outputs]
+    )
+    for item in book:
+        lines = _solution_lines(item)
+        assert lines, f"{item.name}: 해답이 답안 변수({item.name}_...)에 값을 넣지 않음"
+        assert item.solution_code.strip() not in everything, f"{item.name}: 해답 전체가 학생판에 보임"
+        for line in lines:
+            assert line not in everything, f"{item.name}: 해답 줄이 학생판에 보임: {line}"
+
+
+def nbtool_text(output):
+    if output.get("output_type") == "stream":
+        return output.get("text", "")
+    return output.get("data", {}).get("text/plain", "")
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_each_exercise_grades_as_designed(path):
+    nb = nbformat.read(path, as_version=4)
+    probe = f"__import__('json').dumps(__import__('helpers.exercises').exercises.selftest({path.stem!r}, globals()))"
+    report, _ = nbtool.run_with_probe(nb, probe, cwd=path.parent)
+    book = _book(path)
+    assert [entry["exercise"] for entry in report] == [item.name for item in book]
+    for entry in report:
+        item = book.exercises[entry["exercise"]]
+        assert entry["blank"] == "blank", f"{item.name}: 빈 답안이 '아직 답이 없습니다'가 아님: {entry['blank']}"
+        for key, (status, got_key, message) in entry["mistakes"].items():
+            assert (status, got_key) == ("mistake", key), f"{item.name} 실수 '{key}': {status} {got_key} {message}"
+            assert item.mistakes[key][0] in message
+        status, message = entry["solution"]
+        assert status == "correct", f"{item.name}: 해답이 정답 판정을 받지 못함: {message}"
