@@ -231,9 +231,9 @@ def loss_functions() -> Path:
     rows = [
         ("수치 예측 (회귀)", "예) 매출액", '"mse"', "평균 제곱 오차\n(mean squared error)", "Dense(1)",
          "활성화 함수 없음", BLUE),
-        ("이항 분류", "예) 참/거짓, 0/1, 생존/사망,\n합격/불합격", '"binary_crossentropy"', "이항 교차 엔트로피",
+        ("이진 분류", "예) 참/거짓, 0/1, 생존/사망,\n합격/불합격", '"binary_crossentropy"', "이진 교차 엔트로피",
          'Dense(1,\n activation="sigmoid")', "0~1 확률 1개", GREEN),
-        ("다항 분류", "예) 품종 분류, 자동차의 종류,\n등급 분류", '"categorical_crossentropy"', "범주형 교차 엔트로피",
+        ("다중 분류", "예) 품종 분류, 자동차의 종류,\n등급 분류", '"categorical_crossentropy"', "범주형 교차 엔트로피",
          'Dense(n,\n activation="softmax")', "n = 클래스 수, 합이 1인 확률 n개", ORANGE),
     ]
     top, step, h = 3.55, 1.25, 1.05

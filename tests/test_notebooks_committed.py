@@ -54,8 +54,14 @@ def test_skeleton(nb):
     assert "import helpers" in first_code.source and "helpers.setup(" in first_code.source
     assert nb.cells[0].cell_type == "markdown" and re.match(r"# \d\d\. ", nb.cells[0].source)
     markdown = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
-    for heading in ("이 노트북에서 배울 것", "## 정리", "## 연습문제", "## 해답"):
+    for heading in ("이 노트북에서 배울 것", "## 정리", "## 연습문제"):
         assert heading in markdown, f"'{heading}' 절이 없다"
+    # 해답은 `qN.solution()`으로 요청할 때만 보인다: 노트북에 해답 절이 없어야 한다
+    assert "## 해답" not in markdown, "해답 절이 학생판에 보인다 (해답은 helpers/exercises/exNN.py에만)"
+    summary = [c for c in nb.cells if c.cell_type == "markdown" and c.source.lstrip().startswith("## 정리")]
+    exercises = [c for c in nb.cells if c.cell_type == "markdown" and c.source.lstrip().startswith("## 연습문제")]
+    assert summary and exercises, "'## 정리'와 '## 연습문제'는 각각 자기 셀로 시작해야 한다"
+    assert "## 연습문제" not in summary[0].source, "정리와 연습문제가 한 셀에 섞여 있다"
 
 
 def test_outputs_are_clean(nb):
