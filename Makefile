@@ -2,6 +2,8 @@
 #   make lab    가상환경(.venv)을 만들고(없으면) 한국어 JupyterLab을 연다
 #   make test   린트(ruff) + 도우미 단위 테스트 + 모든 노트북 실행(nbval)
 # 그 밖에: make execute (노트북 다시 실행해 출력 저장), make bench, make datasets, make images
+#   make editions                강사용 판(해답을 채워 실행한 노트북)을 editions/instructor/에 만든다
+#   make grade SUBMISSIONS=폴더   제출된 노트북을 채점해 build/grades/grades.csv, grades.md를 쓴다
 
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV   ?= .venv
@@ -9,7 +11,7 @@ PY     := $(VENV)/bin/python
 JOBS   ?= 2
 NB     ?=
 
-.PHONY: lab test lint unit nbval execute bench datasets images venv clean
+.PHONY: lab test lint unit nbval execute bench datasets images venv clean editions grade
 
 venv: $(VENV)/.installed
 
@@ -42,6 +44,14 @@ execute: venv
 bench: venv
 	$(PY) tools/bench.py
 
+editions: venv
+	$(PY) tools/editions.py $(NB)
+
+SUBMISSIONS ?=
+grade: venv
+	@test -n "$(SUBMISSIONS)" || { echo "제출 폴더를 지정하세요: make grade SUBMISSIONS=폴더"; exit 2; }
+	$(PY) tools/grade.py "$(SUBMISSIONS)"
+
 datasets: venv
 	$(PY) datasets/make_datasets.py
 
@@ -49,4 +59,4 @@ images: venv
 	$(PY) images/make_images.py
 
 clean:
-	rm -rf build .pytest_cache .ruff_cache
+	rm -rf build editions .pytest_cache .ruff_cache

@@ -160,6 +160,7 @@ def run_with_probe(nb, probe: str, cwd: Path, timeout: int = 300, allow_errors: 
         timeout=timeout,
         kernel_name="python3",
         allow_errors=allow_errors,
+        interrupt_on_timeout=allow_errors,  # 채점할 때: 끝나지 않는 셀은 끊고 다음 셀로
         resources={"metadata": {"path": str(cwd)}},
     )
     client.execute()
