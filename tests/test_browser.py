@@ -15,8 +15,12 @@
    (--ServerApp.ip=0.0.0.0 등)에서는 실패한다.
 2. 브라우저: 메뉴가 한국어이고, 메뉴 '실행 → 모든 셀 실행'으로 노트북 전체가 오류 없이 돌고
    (raises-exception 태그 셀만 예외), 그래프 그림이 보이며, 그래프의 한글이 한글 글꼴로 그려진다.
-   화면 사진은 build/browser/에 남는다. 한글 글꼴이 없는 리눅스에서도 사진의 한글이 보이도록 Chromium에
-   helpers/fonts/NanumGothic.ttf를 알려 준다(FONTCONFIG_FILE).
+   Chromium에는 한글 글꼴이 없는 글꼴 설정(FONTCONFIG_FILE: DejaVu만)을 준다. 그래도 화면의 한글이 보이는 것은
+   `make lab`이 켜는 jupyter/custom/custom.css가 helpers/fonts/NanumGothic.ttf를 웹 글꼴로 보내기 때문이다.
+3. 학생의 길: 연습문제 답안 셀에 틀린 답을 입력해 실행하고 채점하면 그 실수에 맞는 한국어 피드백이,
+   맞는 답을 입력하면 정답 표시가 나온다.
+4. 모든 노트북(00~12)이 '모든 셀 실행'으로 예상하지 않은 오류 없이 끝난다.
+   화면 사진은 build/browser/에 남는다.
 
 Chromium이 없으면(apt-get install chromium) 브라우저 검사만 건너뛴다. 보안 검사는 언제나 돈다.
 """
@@ -316,15 +320,15 @@ def chromium_path() -> str | None:
 
 
 def fontconfig_file(tmp: Path) -> Path:
-    """Chromium이 시스템 글꼴과 함께 helpers/fonts/의 NanumGothic도 쓰게 한다.
+    """Chromium이 라틴 글꼴(DejaVu)만 보게 한다: 한글 글꼴이 없는 학생의 컴퓨터를 흉내 낸다.
 
-    한글 글꼴이 없는 리눅스(CI)에서도 화면 사진의 한국어 메뉴가 네모(□)가 아니라 글자로 보이게 하려는 것이다.
-    학생의 브라우저는 운영체제의 한글 글꼴을 쓴다. 메뉴 글자 검사(DOM)는 글꼴과 관계없다."""
+    그러면 화면의 한글은 JupyterLab이 보내는 웹 글꼴(jupyter/custom/custom.css의 CourseNanumGothic)로만 그려질 수
+    있다. 이 기계에 한글 글꼴이 설치되어 있어도 결과가 같다."""
     conf = tmp / "fonts.conf"
     conf.write_text(
         '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">\n<fontconfig>\n'
-        '  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>\n'
-        f"  <dir>{ROOT / 'helpers' / 'fonts'}</dir>\n  <cachedir>{tmp / 'fontconfig-cache'}</cachedir>\n"
+        "  <dir>/usr/share/fonts/truetype/dejavu</dir>\n"
+        f"  <cachedir>{tmp / 'fontconfig-cache'}</cachedir>\n"
         "</fontconfig>\n",
         encoding="utf-8",
     )
@@ -453,6 +457,17 @@ def wait_for_run_all(page, must_run: list[bool]) -> list[str]:
         time.sleep(0.25)
 
 
+JS_WEB_FONT = """async () => {
+  await document.fonts.ready;
+  const loaded = await document.fonts.load('13px CourseNanumGothic', '파일 실행 한글');
+  const label = document.querySelector('#jp-menu-panel .lm-MenuBar-itemLabel');
+  const css = Array.from(document.querySelectorAll('link[rel=stylesheet]')).map(l => l.href)
+    .filter(h => h.includes('/custom/custom.css'));
+  return {loaded: loaded.map(f => f.status), check: document.fonts.check('13px CourseNanumGothic', '파일'),
+          menuFont: label ? getComputedStyle(label).fontFamily : '', css};
+}"""
+
+
 @dataclass
 class BrowserRun:
     notebook: str
@@ -466,88 +481,164 @@ class BrowserRun:
     probe: dict  # 실행이 끝난 커널에서 잰 matplotlib 글꼴 정보
     screenshot: Path
     menu_screenshot: Path
+    web_font: dict  # 브라우저가 받은 한글 웹 글꼴
+    exercise: dict  # 학생의 길: 틀린 답과 맞는 답을 입력했을 때 채점 셀에 나온 글
 
 
 @pytest.fixture(scope="module")
-def browser_run(server, tmp_path_factory) -> BrowserRun:
-    chromium = chromium_path()
-    if chromium is None:
+def chromium(tmp_path_factory):
+    """한 번 띄운 headless Chromium (모듈의 모든 브라우저 테스트가 함께 쓴다)."""
+    path = chromium_path()
+    if path is None:
         pytest.skip("Chromium이 없습니다: apt-get install chromium")
     from playwright.sync_api import sync_playwright
 
     tmp = tmp_path_factory.mktemp("chromium")
-    notebook = pick_notebook(server.root)
+    env = {**os.environ, "FONTCONFIG_FILE": str(fontconfig_file(tmp))}
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    for old in SCREENSHOTS.glob("*.png"):  # 지난 실행의 사진이 섞이지 않게
+        old.unlink()
+    pw = sync_playwright().start()
+    # launch()는 매번 새 임시 프로필(--user-data-dir)을 쓴다.
+    browser = pw.chromium.launch(executable_path=path, args=CHROMIUM_ARGS, headless=True, env=env, timeout=60_000)
+    try:
+        yield browser
+    finally:
+        browser.close()
+        pw.stop()
+
+
+def open_notebook(browser, server: Server, notebook: str):
+    """노트북을 새 탭으로 열고 커널이 준비될 때까지 기다린다.
+
+    브라우저 언어(locale)는 일부러 영어: 한국어 화면은 서버 설정(overrides.json)에서 와야 한다."""
+    page = browser.new_page(viewport={"width": 1400, "height": 1000}, locale="en-US")
+    page.set_default_timeout(30_000)
+    page.goto(f"{server.url}/lab/tree/notebooks/{notebook}?token={server.token}", timeout=60_000)
+    try:
+        page.wait_for_function(JS_KERNEL_READY, timeout=PAGE_READY_TIMEOUT, polling=250)
+    except Exception as error:
+        page.screenshot(path=str(SCREENSHOTS / f"failed_ready_{Path(notebook).stem}.png"))
+        dialog = page.locator(".jp-Dialog").all_inner_texts()
+        raise AssertionError(f"노트북/커널이 준비되지 않았습니다. 대화상자: {dialog}\n{server.log_tail()}") from error
+    return page
+
+
+def clear_and_run_all(page, server: Server, notebook: str, menu_shot: Path | None = None):
+    """출력을 모두 지운 뒤 메뉴 '실행 → 모든 셀 실행'을 누르고, 끝나면 저장한다.
+
+    돌려주는 값: (지우기 직후 셀 번호들, 실행 뒤 셀 번호들, 누른 메뉴의 명령 id)"""
     cells = json.loads((server.root / "notebooks" / notebook).read_text(encoding="utf-8"))["cells"]
     must_run = [bool("".join(c["source"]).strip()) for c in cells if c["cell_type"] == "code"]  # 빈 셀은 실행 안 됨
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    for old in SCREENSHOTS.glob("*.png"):  # 지난 실행(다른 노트북)의 사진이 섞이지 않게
-        old.unlink()
+    # 저장된 출력이 남아 있으면 '실행됐다'를 구별할 수 없으므로 먼저 모든 출력을 지운다
+    entry, _ = menu_click(page, "편집", "모든 셀의 출력 지우기")
+    entry.click()
+    page.wait_for_function(f"() => ({JS_PROMPTS})().every(p => p === '[ ]:')", timeout=30_000)
+    prompts_before = page.evaluate(JS_PROMPTS)
+    entry, command = menu_click(page, "실행", "모든 셀 실행")
+    if menu_shot is not None:
+        box = page.locator(".lm-Menu").last.bounding_box()
+        height = int(box["y"] + box["height"] + 10) if box else 400
+        page.screenshot(path=str(menu_shot), clip={"x": 0, "y": 0, "width": 760, "height": min(height, 1000)})
+    entry.click()
+    prompts_after = wait_for_run_all(page, must_run)
+    save(page)
+    return prompts_before, prompts_after, command
+
+
+def save(page) -> None:
+    page.locator(f"{ACTIVE} .jp-Toolbar-item [data-command='docmanager:save']").click()  # 저장 (Ctrl+S)
+    page.wait_for_function(
+        "() => document.querySelectorAll('.lm-TabBar-tab.jp-mod-current.jp-mod-dirty').length === 0",
+        timeout=30_000,
+    )
+
+
+def saved_notebook(server: Server, notebook: str) -> dict:
+    params = {"token": server.token}
+    return http().get(f"{server.url}/api/contents/notebooks/{notebook}", params=params, timeout=30).json()["content"]
+
+
+def kernel_ids(server: Server, notebook: str) -> list[tuple[str, str]]:
+    """(세션 id, 커널 id) 목록."""
+    sessions = http().get(f"{server.url}/api/sessions", params={"token": server.token}, timeout=30).json()
+    return [(x["id"], x["kernel"]["id"]) for x in sessions if x["path"] == f"notebooks/{notebook}"]
+
+
+def shut_down(server: Server, notebook: str) -> None:
+    """노트북의 커널을 끈다 (노트북을 여러 개 돌릴 때 메모리를 아끼려고)."""
+    for session_id, _ in kernel_ids(server, notebook):
+        http().delete(f"{server.url}/api/sessions/{session_id}", params={"token": server.token}, timeout=30)
+
+
+def type_and_check(page, saved: dict, name: str, code: str) -> str:
+    """연습문제 `name`의 답안 셀(태그 answer-name)에 code를 입력하고, 그 셀과 바로 아래 채점 셀을
+    Shift+Enter로 차례로 실행한 뒤 채점 셀에 나온 글을 돌려준다. 학생이 키보드로 하는 그대로."""
+    tags = [c["metadata"].get("tags", []) for c in saved["cells"]]
+    index = next(i for i, t in enumerate(tags) if f"answer-{name}" in t)
+    assert f"{name}.check()" in "".join(saved["cells"][index + 1]["source"]), "답안 셀 바로 아래가 채점 셀이 아님"
+    cells = page.locator(f"{ACTIVE} .jp-Notebook .jp-Cell")
+    answer, check = cells.nth(index), cells.nth(index + 1)
+    answer.scroll_into_view_if_needed()
+    before = check.locator(".jp-OutputArea-output").all_inner_texts()
+    answer.locator(".cm-content").click()
+    page.keyboard.press("Control+A")  # 셀 안의 글 전체 선택
+    page.keyboard.insert_text(code)  # 자동 들여쓰기 없이 그대로 넣는다
+    page.keyboard.press("Shift+Enter")  # 답안 셀 실행 → 채점 셀로
+    page.keyboard.press("Shift+Enter")  # 채점 셀 실행
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        state = page.evaluate(JS_STATE)
+        shown = check.locator(".jp-OutputArea-output").all_inner_texts()
+        if state["status"] == "idle" and shown and shown != before:
+            return "\n".join(shown)
+        time.sleep(0.25)
+    page.screenshot(path=str(SCREENSHOTS / f"failed_exercise_{name}.png"))
+    raise AssertionError(f"{name}: 채점 셀의 출력이 60초 안에 바뀌지 않았습니다")
+
+
+@pytest.fixture(scope="module")
+def browser_run(server, chromium) -> BrowserRun:
+    from helpers import exercises
+
+    notebook = pick_notebook(server.root)
     shot = SCREENSHOTS / f"{Path(notebook).stem}.png"
     menu_shot = SCREENSHOTS / "menu_bar.png"
-    env = {**os.environ, "FONTCONFIG_FILE": str(fontconfig_file(tmp))}
+    page = open_notebook(chromium, server, notebook)
+    try:
+        menu_labels = [t.strip() for t in page.locator("#jp-menu-panel .lm-MenuBar-itemLabel").all_inner_texts()]
+        web_font = page.evaluate(JS_WEB_FONT)
+        prompts_before, prompts_after, run_all_command = clear_and_run_all(page, server, notebook, menu_shot)
+        page.wait_for_function(f"() => ({JS_IMAGES})().every(i => i.complete)", timeout=30_000)
+        images = page.evaluate(JS_IMAGES)
+        stderr_texts = page.evaluate(JS_STDERR)
+        charts = page.locator(f"{ACTIVE} .jp-OutputArea-output img")
+        for _ in range(3 if charts.count() else 0):  # 첫 그래프가 화면 가운데 오게 해서 사진에 담는다
+            charts.first.evaluate("img => img.scrollIntoView({block: 'center'})")  # 화면 밖 셀은 높이가 어림값이라
+            page.wait_for_timeout(400)  # 한 번 스크롤한 뒤 자리가 조금 바뀐다: 몇 번 되풀이
+        page.screenshot(path=str(shot), full_page=True)
+        saved = saved_notebook(server, notebook)
 
-    with sync_playwright() as pw:
-        # launch()는 매번 새 임시 프로필(--user-data-dir)을 쓴다.
-        # 브라우저 언어(locale)는 일부러 영어: 한국어 화면은 서버 설정(overrides.json)에서 와야 한다.
-        browser = pw.chromium.launch(
-            executable_path=chromium, args=CHROMIUM_ARGS, headless=True, env=env, timeout=60_000
-        )
-        try:
-            page = browser.new_page(viewport={"width": 1400, "height": 1000}, locale="en-US")
-            page.set_default_timeout(30_000)
-            page.goto(f"{server.url}/lab/tree/notebooks/{notebook}?token={server.token}", timeout=60_000)
-            try:
-                page.wait_for_function(JS_KERNEL_READY, timeout=PAGE_READY_TIMEOUT, polling=250)
-            except Exception as error:
-                page.screenshot(path=str(SCREENSHOTS / "failed_ready.png"))
-                dialog = page.locator(".jp-Dialog").all_inner_texts()
-                raise AssertionError(
-                    f"노트북/커널이 준비되지 않았습니다. 대화상자: {dialog}\n{server.log_tail()}"
-                ) from error
-            menu_labels = [t.strip() for t in page.locator("#jp-menu-panel .lm-MenuBar-itemLabel").all_inner_texts()]
+        # 학생의 길: 첫 연습문제에 전형적인 실수를 입력 → 그 실수의 피드백, 해답을 입력 → 정답
+        first = next(iter(exercises.load(notebook)))
+        key, (message, wrong_code) = next(iter(first.mistakes.items()))
+        wrong = type_and_check(page, saved, first.name, wrong_code)
+        right = type_and_check(page, saved, first.name, first.solution_code)
+        page.screenshot(path=str(SCREENSHOTS / "exercise_feedback.png"))
+        exercise = {"name": first.name, "key": key, "message": message, "wrong": wrong, "right": right}
+    finally:
+        page.close()
 
-            # 저장된 출력이 남아 있으면 '실행됐다'를 구별할 수 없으므로 먼저 모든 출력을 지운다
-            entry, _ = menu_click(page, "편집", "모든 셀의 출력 지우기")
-            entry.click()
-            page.wait_for_function(f"() => ({JS_PROMPTS})().every(p => p === '[ ]:')", timeout=30_000)
-            prompts_before = page.evaluate(JS_PROMPTS)
-
-            entry, run_all_command = menu_click(page, "실행", "모든 셀 실행")
-            box = page.locator(".lm-Menu").last.bounding_box()
-            height = int(box["y"] + box["height"] + 10) if box else 400
-            page.screenshot(path=str(menu_shot), clip={"x": 0, "y": 0, "width": 760, "height": min(height, 1000)})
-            entry.click()
-            prompts_after = wait_for_run_all(page, must_run)
-
-            page.locator(f"{ACTIVE} .jp-Toolbar-item [data-command='docmanager:save']").click()  # 저장 (Ctrl+S)
-            page.wait_for_function(
-                "() => document.querySelectorAll('.lm-TabBar-tab.jp-mod-current.jp-mod-dirty').length === 0",
-                timeout=30_000,
-            )
-            page.wait_for_function(f"() => ({JS_IMAGES})().every(i => i.complete)", timeout=30_000)
-            images = page.evaluate(JS_IMAGES)
-            stderr_texts = page.evaluate(JS_STDERR)
-            charts = page.locator(f"{ACTIVE} .jp-OutputArea-output img")
-            for _ in range(3 if charts.count() else 0):  # 첫 그래프가 화면 가운데 오게 해서 사진에 담는다
-                charts.first.evaluate("img => img.scrollIntoView({block: 'center'})")  # 화면 밖 셀은 높이가 어림값이라
-                page.wait_for_timeout(400)  # 한 번 스크롤한 뒤 자리가 조금 바뀐다: 몇 번 되풀이
-            page.screenshot(path=str(shot), full_page=True)
-        finally:
-            browser.close()
-
-    s = http()
-    params = {"token": server.token}
-    saved = s.get(f"{server.url}/api/contents/notebooks/{notebook}", params=params, timeout=30).json()["content"]
-    sessions = s.get(f"{server.url}/api/sessions", params=params, timeout=30).json()
-    kernel_ids = [x["kernel"]["id"] for x in sessions if x["path"] == f"notebooks/{notebook}"]
-    assert kernel_ids, f"노트북의 커널 세션이 없습니다: {sessions}"
-    output = run_on_kernel(server, kernel_ids[0], KERNEL_PROBE)
+    kernels = kernel_ids(server, notebook)
+    assert kernels, f"노트북의 커널 세션이 없습니다: {notebook}"
+    output = run_on_kernel(server, kernels[0][1], KERNEL_PROBE)
     marker = [line for line in output.splitlines() if line.startswith("@@PROBE@@")]
     assert marker, f"커널 검사 코드가 실패했습니다:\n{output}"
     probe = json.loads(marker[0].removeprefix("@@PROBE@@"))
+    shut_down(server, notebook)
     return BrowserRun(
         notebook, menu_labels, run_all_command, prompts_before, prompts_after, images, stderr_texts, saved, probe,
-        shot, menu_shot,
+        shot, menu_shot, web_font, exercise,
     )
 
 
@@ -612,3 +703,48 @@ def test_hangul_in_charts_uses_korean_font(browser_run):
     assert probe["family"] and probe["family"][0] in KOREAN_FONTS, f"커널의 font.family: {probe}"
     assert probe["name"] == probe["family"][0], f"matplotlib이 한글 글꼴 파일을 찾지 못했습니다: {probe}"
     assert probe["missing"] == [], f"한글을 그리면 글꼴 누락 경고가 납니다: {probe['missing']}"
+
+
+def test_korean_web_font_is_served_and_used(browser_run):
+    """한글 글꼴이 없는 브라우저에서도 한국어 화면이 보인다: custom.css의 웹 글꼴이 실제로 내려와 쓰인다."""
+    font = browser_run.web_font
+    assert font["css"], "JupyterLab 페이지에 /custom/custom.css 링크가 없습니다 (LabApp.custom_css)"
+    assert font["loaded"] and all(status == "loaded" for status in font["loaded"]), font
+    assert font["check"] is True, font
+    assert "CourseNanumGothic" in font["menuFont"], f"메뉴 글꼴에 웹 글꼴이 없습니다: {font['menuFont']}"
+
+
+def test_student_gets_specific_feedback_then_passes(browser_run):
+    ex = browser_run.exercise
+    assert "❌" in ex["wrong"] and ex["message"] in ex["wrong"], f"틀린 답({ex['key']})의 피드백: {ex['wrong']}"
+    assert "✅" in ex["right"], f"해답을 입력했는데: {ex['right']}"
+
+
+ALL_NOTEBOOKS = sorted(p.name for p in (ROOT / "notebooks").glob("*.ipynb"))
+
+
+@pytest.mark.parametrize("notebook", ALL_NOTEBOOKS)
+def test_every_notebook_runs_all_in_the_browser(server, chromium, browser_run, notebook):
+    """학생이 하듯 메뉴 '실행 → 모든 셀 실행': 예상하지 않은 오류 없이 마지막 셀까지 실행된다."""
+    if notebook == browser_run.notebook:
+        saved = browser_run.saved
+    else:
+        page = open_notebook(chromium, server, notebook)
+        try:
+            clear_and_run_all(page, server, notebook)
+            page.screenshot(path=str(SCREENSHOTS / f"{Path(notebook).stem}.png"), full_page=True)
+        finally:
+            page.close()
+            saved = saved_notebook(server, notebook)
+            shut_down(server, notebook)
+    cells = [cell for cell in code_cells(saved) if "".join(cell["source"]).strip()]
+    counts = [cell["execution_count"] for cell in cells]
+    unexpected = [
+        f"셀 {i}: {out['ename']}: {out['evalue']}"
+        for i, cell in enumerate(saved["cells"])
+        if cell["cell_type"] == "code" and "raises-exception" not in cell["metadata"].get("tags", [])
+        for out in cell.get("outputs", [])
+        if out["output_type"] == "error"
+    ]
+    assert not unexpected, f"{notebook}에서 예상하지 않은 오류: {unexpected}"
+    assert counts == list(range(1, len(cells) + 1)), f"{notebook}: 실행 번호 {counts}"

@@ -43,3 +43,19 @@ def test_server_config_is_local_with_generated_token():
     assert config.ServerApp.allow_remote_access is False
     # 토큰을 문자열로 박아 두면 그 문자열이 곧 비밀번호가 된다 ('<generated>'도 글자 그대로 쓰인다)
     assert "token" not in config.IdentityProvider and "token" not in config.ServerApp
+
+
+def test_server_config_serves_the_korean_web_font():
+    """make lab은 custom.css를 켜고, 그 CSS가 쓰는 NanumGothic.ttf를 같은 /custom/ 주소로 내보낸다."""
+    from pathlib import Path
+
+    from traitlets.config import Config
+
+    config = Config()
+    namespace = {"get_config": lambda: config, "__file__": str(lab.SERVER_CONFIG)}
+    exec(compile(lab.SERVER_CONFIG.read_text(encoding="utf-8"), str(lab.SERVER_CONFIG), "exec"), namespace)
+    assert config.LabApp.custom_css is True
+    folders = [Path(p) for p in config.ServerApp.tornado_settings["static_custom_path"]]
+    css = next(f / "custom.css" for f in folders if (f / "custom.css").exists())
+    assert 'url("NanumGothic.ttf")' in css.read_text(encoding="utf-8")
+    assert any((f / "NanumGothic.ttf").exists() for f in folders)
