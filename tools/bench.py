@@ -141,6 +141,9 @@ class Run:
     kernel_peak_mb: float | None = None  # 커널 자신의 VmHWM (Linux)
     children_peak_mb: float | None = None  # 커널이 띄운 자식 프로세스(subprocess 등) RSS 합의 최댓값
     scores: list[dict] = field(default_factory=list)
+    cell_seconds: dict[int, float] = field(default_factory=dict)  # 셀 번호 → 실행 시간(초)
+    slowest_cell: int | None = None  # 첫 코드 셀(helpers.setup) 다음부터의 수업 셀 중 가장 느린 셀
+    slowest_cell_seconds: float | None = None
     nb: object = field(default=None, repr=False)  # 실행된 NotebookNode (JSON에는 넣지 않음)
 
     @property
@@ -182,7 +185,12 @@ def run_notebook(path: Path, timeout: int = 600, poll_interval: float = 0.1) -> 
         if process is not None and process.pid:
             state["watcher"] = MemoryWatcher(process.pid, poll_interval).start()
 
+    def on_cell_start(cell=None, cell_index=None, **_):
+        state["cell_start"] = time.perf_counter()
+
     def on_cell_executed(cell=None, cell_index=None, **_):
+        if "cell_start" in state:
+            run.cell_seconds[cell_index] = time.perf_counter() - state.pop("cell_start")
         if cell_index == first_code_index and run.floor_seconds is None:
             run.floor_seconds = time.perf_counter() - start
         if state["watcher"] is not None:  # 셀이 끝날 때마다 한 번 더 (커널이 꺼지기 전에 마지막 값을 잡도록)
@@ -194,6 +202,7 @@ def run_notebook(path: Path, timeout: int = 600, poll_interval: float = 0.1) -> 
         kernel_name="python3",
         resources={"metadata": {"path": str(path.parent)}},
         on_notebook_start=on_notebook_start,
+        on_cell_start=on_cell_start,
         on_cell_executed=on_cell_executed,
     )
     start = time.perf_counter()
@@ -218,7 +227,25 @@ def run_notebook(path: Path, timeout: int = 600, poll_interval: float = 0.1) -> 
                 run.kernel_peak_mb = (watcher.vmhwm or None) and watcher.vmhwm / 2**20
                 run.children_peak_mb = watcher.peak_children / 2**20
     run.scores = collect_scores(nb)
+    lesson = {i: t for i, t in run.cell_seconds.items() if i != first_code_index}
+    if lesson:
+        run.slowest_cell = max(lesson, key=lesson.get)
+        run.slowest_cell_seconds = lesson[run.slowest_cell]
     return run
+
+
+TF_IMPORT_CODE = "import time; t = time.perf_counter(); import tensorflow; print(time.perf_counter() - t)"
+
+
+def tensorflow_import_seconds(repeats: int = 3) -> float:
+    """새 파이썬 프로세스에서 `import tensorflow`에 걸린 시간(초)의 중앙값. 셀 시간과 같은 실행에서 잰다."""
+    times = []
+    for _ in range(repeats):
+        result = subprocess.run(
+            [sys.executable, "-c", TF_IMPORT_CODE], capture_output=True, text=True, check=True, cwd=ROOT
+        )
+        times.append(float(result.stdout.strip().splitlines()[-1]))
+    return sorted(times)[len(times) // 2]
 
 
 def collect_scores(nb) -> list[dict]:
@@ -344,7 +371,7 @@ def baseline_columns(runs: list[Run]) -> list[str]:
     return [n for n in known if n in names] + [n for n in names if n not in known]
 
 
-def summarize(runs: list[Run]) -> dict:
+def summarize(runs: list[Run], tf_import: float | None = None) -> dict:
     done = [r for r in runs if r.ok]
     total = sum(r.seconds for r in runs)
     slowest = max(runs, key=lambda r: r.seconds, default=None)
@@ -364,6 +391,12 @@ def summarize(runs: list[Run]) -> dict:
         else None,
         "max_kernel_rss_mb": max((r.kernel_peak_mb or r.peak_rss_mb or 0) for r in runs) if runs else None,
         "median_floor_seconds": floors[len(floors) // 2] if floors else None,
+        "tf_import_seconds": tf_import,
+        "cells_over_tf_import": [
+            f"{Path(r.notebook).name} 셀 {r.slowest_cell} ({r.slowest_cell_seconds:.1f}초)"
+            for r in runs
+            if tf_import is not None and r.slowest_cell_seconds is not None and r.slowest_cell_seconds > tf_import
+        ],
         "over_notebook_target": [r.notebook for r in runs if r.seconds > NOTEBOOK_TARGET_S],
         # 목표는 '커널' 메모리(이슈의 기준): 커널 자신의 VmHWM, 없으면 자식 포함 값으로 판정
         "over_rss_target": [
@@ -432,6 +465,27 @@ def write_markdown(
     ]
     if chart:
         lines += [f"![노트북별 실행 시간과 최대 메모리]({chart})", ""]
+    tf = s.get("tf_import_seconds")
+    lines += [
+        "## 가장 느린 셀과 TensorFlow 불러오기",
+        "",
+        "강사가 수업에서 셀을 하나씩 실행하며 기다리는 시간입니다. 목표: 어떤 수업 셀도 같은 기계에서 "
+        "`import tensorflow`보다 오래 걸리지 않는다. 기준값은 이 보고서를 만든 같은 실행에서 새 파이썬 프로세스로 "
+        f"세 번 잰 `import tensorflow`의 중앙값 **{_fmt(tf)}초**입니다 (첫 코드 셀 `helpers.setup()`은 "
+        "TensorFlow를 불러오는 셀이라 빼고 셉니다). 셀 번호는 0부터 센 노트북의 셀 순서입니다.",
+        "",
+        "| 노트북 | 가장 느린 셀 | 시간(초) | TF 불러오기 대비 | 판정 |",
+        "|---|---:|---:|---:|---|",
+    ]
+    for r in runs:
+        ratio = None if not tf or r.slowest_cell_seconds is None else r.slowest_cell_seconds / tf
+        verdict = "–" if ratio is None else ("통과" if ratio <= 1 else "넘음")
+        lines.append(
+            f"| {Path(r.notebook).name} | {_fmt(r.slowest_cell, 'd')} | {_fmt(r.slowest_cell_seconds)} "
+            f"| {_fmt(ratio, '.2f')} | {verdict} |"
+        )
+    over = s.get("cells_over_tf_import") or []
+    lines += ["", f"TensorFlow 불러오기보다 오래 걸린 셀: {', '.join(over) if over else '없음'}.", ""]
     failed = [r for r in runs if not r.ok]
     if failed:
         lines += ["### 실행 실패", ""]
@@ -621,6 +675,8 @@ def main(argv: list[str] | None = None) -> int:
     machine = machine_info()
     print(f"벤치마크: 노트북 {len(paths)}개, 코어 {machine['cores']}개, {machine['cpu']}", flush=True)
 
+    tf_import = tensorflow_import_seconds()
+    print(f"import tensorflow: {tf_import:.1f}초 (새 프로세스 3번의 중앙값)", flush=True)
     runs: list[Run] = []
     for number, path in enumerate(paths, 1):
         run = run_notebook(path, timeout=args.timeout)
@@ -629,14 +685,15 @@ def main(argv: list[str] | None = None) -> int:
         print(
             f"[{number}/{len(paths)}] {Path(run.notebook).name}: {run.seconds:.1f}초 "
             f"(바닥 {_fmt(run.floor_seconds)}초 + {_fmt(run.over_floor)}초), "
-            f"최대 RSS {_fmt(run.peak_rss_mb, '.0f')} MB, 모델 {len(run.scores)}개"
+            f"최대 RSS {_fmt(run.peak_rss_mb, '.0f')} MB, 모델 {len(run.scores)}개, "
+            f"가장 느린 셀 {run.slowest_cell} ({_fmt(run.slowest_cell_seconds)}초)"
             + (f" [{', '.join(verdicts)}]" if verdicts else "")
             + ("" if run.ok else f" — 실행 실패: {run.error.splitlines()[0] if run.error else ''}"),
             flush=True,
         )
 
     timing = pytest_timing() if args.pytest_timing else None
-    summary = summarize(runs)
+    summary = summarize(runs, tf_import)
 
     chart_name = None
     if not args.no_chart and runs:
