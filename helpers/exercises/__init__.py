@@ -11,10 +11,10 @@ import importlib
 import re
 from collections.abc import MutableMapping
 
-from .core import BLANK, CORRECT, ERROR, MISTAKE, Book, Exercise, Result, answer, is_blank, mistake
+from .core import BLANK, CORRECT, ERROR, MISTAKE, Book, Exercise, Result, answer, call_answer, is_blank, mistake
 
-__all__ = ["BLANK", "CORRECT", "ERROR", "MISTAKE", "Book", "Exercise", "Result", "answer", "grade", "is_blank",
-           "load", "mistake", "selftest"]
+__all__ = ["BLANK", "CORRECT", "ERROR", "MISTAKE", "Book", "Exercise", "Result", "answer", "call_answer", "grade",
+           "is_blank", "load", "mistake", "selftest"]
 
 
 def load(notebook: str) -> Book:

@@ -108,6 +108,25 @@ def mistake(key: str | None = None, detail: str = ""):
     raise Mistake(key, detail)
 
 
+def _blank_function(*args):
+    ...
+
+
+def call_answer(function, *args, returns: str = "문제에서 말한 값"):
+    """학생이 쓴 함수 답안을 부른다.
+
+    본문이 아직 `...`뿐이면 NotAnswered(아직 답이 없음), 아무것도 돌려주지 않으면(return을 잊음) 일반 오답."""
+    if not callable(function):
+        mistake(detail=f"함수를 `def`로 정의해야 하는데 {type(function).__name__} 값이 들어 있습니다.")
+    code = getattr(function, "__code__", None)
+    if code is not None and code.co_code == _blank_function.__code__.co_code and not code.co_names:
+        raise NotAnswered(getattr(function, "__name__", "함수"))
+    returned = function(*args)
+    if returned is None:
+        mistake(detail=f"함수가 아무것도 돌려주지 않습니다. {returns}을(를) `return`으로 돌려주세요.")
+    return returned
+
+
 def _caller_namespace(depth: int = 2) -> dict:
     return sys._getframe(depth).f_globals
 

@@ -8,7 +8,7 @@ import warnings
 
 import numpy as np
 
-from .core import Book, NotAnswered, answer, mistake
+from .core import Book, answer, call_answer, mistake
 
 book = Book("00_setup")
 
@@ -22,21 +22,6 @@ def _names_used(function) -> set[str]:
         names.update(code.co_names)
         stack.extend(c for c in code.co_consts if isinstance(c, types.CodeType))
     return names
-
-
-def _blank_template(*args):
-    ...
-
-
-def _call_answer(function, *args):
-    """학생 함수를 부른다. 본문이 아직 `...`뿐이면 NotAnswered, 아무것도 돌려주지 않으면 일반 오답."""
-    code = function.__code__
-    if code.co_code == _blank_template.__code__.co_code and not code.co_names:
-        raise NotAnswered(function.__name__)
-    returned = function(*args)
-    if returned is None:
-        mistake(detail="함수가 아무것도 돌려주지 않습니다. 문제에서 말한 값을 `return`으로 돌려주세요.")
-    return returned
 
 
 # --------------------------------------------------------------------------- 1. np_utils.to_categorical
@@ -167,7 +152,7 @@ def q2(ns):
     # 학생 함수가 바꾼 설정은 채점이 끝나면 되돌린다. 글꼴은 기본값에서 출발한다.
     with matplotlib.rc_context({"font.family": ["sans-serif"], "axes.unicode_minus": True}):
         try:
-            returned = _call_answer(function, str(BUNDLED_FONT))
+            returned = call_answer(function, str(BUNDLED_FONT))
         except FileNotFoundError as error:
             if "malgun" in str(error).lower() or "windows" in str(error).lower():
                 mistake("windows_path")
@@ -297,7 +282,7 @@ def q3(ns):
     with warnings.catch_warnings():  # 학생 함수가 바꾼 경고 필터는 채점이 끝나면 되돌린다
         warnings.resetwarnings()
         try:
-            returned = _call_answer(function, 7)
+            returned = call_answer(function, 7)
         except AttributeError as error:
             if any(old in str(error) for old in ("ConfigProto", "Session", "set_random_seed")):
                 mistake("old_api")

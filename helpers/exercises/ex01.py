@@ -6,24 +6,9 @@ import types
 
 import numpy as np
 
-from .core import Book, NotAnswered, answer, mistake
+from .core import Book, answer, call_answer, mistake
 
 book = Book("01_sequential_dense")
-
-
-def _blank_template(*args):
-    ...
-
-
-def _call_answer(function, *args):
-    """학생 함수를 부른다. 본문이 아직 `...`뿐이면 NotAnswered, 아무것도 돌려주지 않으면 일반 오답."""
-    code = function.__code__
-    if code.co_code == _blank_template.__code__.co_code and not code.co_names:
-        raise NotAnswered(function.__name__)
-    returned = function(*args)
-    if returned is None:
-        mistake(detail="함수가 아무것도 돌려주지 않습니다. 계산한 배열을 `return`으로 돌려주세요.")
-    return returned
 
 
 def _names_used(function) -> set[str]:
@@ -302,7 +287,7 @@ def q3(ns):
     x = np.random.default_rng(1).normal(size=(6, 5)).astype("float32")
     expected = model(x).numpy()
     try:
-        got = _call_answer(function, model, x)
+        got = call_answer(function, model, x)
     except ValueError as error:
         if not ("matmul" in str(error) or "shape" in str(error) or "dimension" in str(error)):
             raise
