@@ -1,4 +1,4 @@
-"""datasets/*.csv 를 scikit-learn에 함께 설치되는 데이터에서 다시 만든다 (인터넷 불필요).
+"""datasets/*.csv 를 scikit-learn에 함께 설치되는 데이터와 생성기로 다시 만든다 (인터넷 불필요).
 
     python datasets/make_datasets.py
 
@@ -58,12 +58,21 @@ def multilabel() -> pd.DataFrame:
     return frame
 
 
+def moons() -> pd.DataFrame:
+    """초승달 두 개가 맞물린 2차원 가상 데이터: 직선 하나로는 나눌 수 없다 (`02_output_layer` 6절)."""
+    X, y = datasets.make_moons(n_samples=1000, noise=0.2, random_state=7)
+    frame = pd.DataFrame(X, columns=["x1", "x2"])
+    frame["target"] = y  # 0 = 위쪽 초승달, 1 = 아래쪽 초승달
+    return frame
+
+
 MAKERS = {
     "breast_cancer": breast_cancer,
     "iris": iris,
     "wine": wine,
     "diabetes": diabetes,
     "multilabel": multilabel,
+    "moons": moons,
 }
 
 

@@ -18,6 +18,7 @@ DATASETS = {
     "wine": ("wine.csv", ["cultivar"], "다중 분류"),
     "diabetes": ("diabetes.csv", ["progression"], "회귀"),
     "multilabel": ("multilabel.csv", ["label_0", "label_1", "label_2", "label_3"], "다중 레이블 분류"),
+    "moons": ("moons.csv", ["target"], "이진 분류"),
 }
 
 
