@@ -31,13 +31,13 @@ def _labels(y, task: str) -> np.ndarray:
         if y.shape[1] == 2:  # 클래스 2개짜리 softmax 출력
             return y.argmax(axis=1)
         y = y[:, 0]
-        return (y >= 0.5).astype(int) if y.dtype.kind == "f" else y.astype(int)
+        return (y > 0.5).astype(int) if y.dtype.kind == "f" else y.astype(int)
     if task == "multiclass":
         if y.ndim == 2 and y.shape[1] > 1:  # 확률 또는 원-핫
             return y.argmax(axis=1)
         return y.reshape(-1)
     if task == "multilabel":
-        return (y >= 0.5).astype(int) if y.dtype.kind == "f" else y.astype(int)
+        return (y > 0.5).astype(int) if y.dtype.kind == "f" else y.astype(int)
     return y.reshape(-1).astype(float)
 
 
