@@ -11,6 +11,7 @@ EXPECTED_SHAPES = {
     "wine": (178, 14),
     "diabetes": (442, 11),
     "multilabel": (1000, 16),
+    "moons": (1000, 3),
 }
 
 
