@@ -6,7 +6,7 @@ import math
 
 import numpy as np
 
-from .core import Book, NotAnswered, answer, mistake
+from .core import Book, answer, call_answer, mistake
 
 book = Book("06_evaluate")
 
@@ -21,23 +21,6 @@ def _lesson(ns, *names):
     if missing:
         mistake(detail=f"수업 부분의 변수 {', '.join(missing)}가 없습니다. 위의 수업 셀을 먼저 차례로 실행하세요.")
     return [ns[name] for name in names]
-
-
-def _blank_template(*args):
-    ...
-
-
-def _call_answer(function, *args):
-    """학생 함수를 부른다. 본문이 아직 `...`뿐이면 NotAnswered, 아무것도 돌려주지 않으면 일반 오답."""
-    if not callable(function):
-        mistake(detail="함수를 `def`로 정의해야 합니다.")
-    code = function.__code__
-    if code.co_code == _blank_template.__code__.co_code and not code.co_names:
-        raise NotAnswered(function.__name__)
-    returned = function(*args)
-    if returned is None:
-        mistake(detail="함수가 아무것도 돌려주지 않습니다. `return 훈련_배열, 시험_배열`로 두 배열을 돌려주세요.")
-    return returned
 
 
 # --------------------------------------------------------------------------- 1. 시험 정확도
@@ -143,7 +126,7 @@ def _standardize(X, mean, std):
 )
 def q2(ns):
     function = answer(ns, "q2_scale")
-    returned = _call_answer(function, _XTR.copy(), _XTE.copy())
+    returned = call_answer(function, _XTR.copy(), _XTE.copy(), returns="`(훈련 배열, 시험 배열)` 두 배열")
     if not isinstance(returned, tuple | list) or len(returned) != 2:
         mistake(detail="`(표준화한 훈련 배열, 표준화한 시험 배열)` 두 개를 튜플로 돌려주세요.")
     got_train, got_test = (np.asarray(part, dtype=float) for part in returned)
