@@ -6,26 +6,9 @@ from pathlib import Path
 
 import numpy as np
 
-from .core import Book, NotAnswered, answer, mistake
+from .core import Book, answer, call_answer, mistake
 
 book = Book("10_validation_callbacks")
-
-
-def _blank_template(*args):
-    ...
-
-
-def _call_answer(function, *args):
-    """학생 함수를 부른다. 본문이 아직 `...`뿐이면 NotAnswered, 아무것도 돌려주지 않으면 일반 오답."""
-    if not callable(function):
-        mistake(detail="함수를 `def`로 정의하세요 (문제에서 말한 이름 그대로).")
-    code = function.__code__
-    if code.co_code == _blank_template.__code__.co_code and not code.co_names:
-        raise NotAnswered(function.__name__)
-    returned = function(*args)
-    if returned is None:
-        mistake(detail="함수가 아무것도 돌려주지 않습니다. 문제에서 말한 값을 `return`으로 돌려주세요.")
-    return returned
 
 
 # --------------------------------------------------------------------------- 1. 층화 분할
@@ -351,7 +334,8 @@ def _variant(*, compare="<", stop=">=", start=1, end="None"):
 )
 def q4(ns):
     function = answer(ns, "q4_early_stopping")
-    got = [_call_answer(function, list(losses), patience) for losses, patience in _CASES]
+    returns = "`(멈춘 에포크, 최적 에포크)`"
+    got = [call_answer(function, list(losses), patience, returns=returns) for losses, patience in _CASES]
     normalized = []
     for item in got:
         if not isinstance(item, tuple | list) or len(item) != 2:

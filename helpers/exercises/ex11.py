@@ -6,26 +6,9 @@ import math
 
 import numpy as np
 
-from .core import Book, NotAnswered, answer, mistake
+from .core import Book, answer, call_answer, mistake
 
 book = Book("11_gpu_distributed")
-
-
-def _blank_template(*args):
-    ...
-
-
-def _call_answer(function, *args):
-    """학생 함수를 부른다. 본문이 아직 `...`뿐이면 NotAnswered, 아무것도 돌려주지 않으면 일반 오답."""
-    if not callable(function):
-        mistake(detail="함수를 `def`로 정의하세요 (문제에서 말한 이름 그대로).")
-    code = function.__code__
-    if code.co_code == _blank_template.__code__.co_code and not code.co_names:
-        raise NotAnswered(function.__name__)
-    returned = function(*args)
-    if returned is None:
-        mistake(detail="함수가 아무것도 돌려주지 않습니다. 문제에서 말한 값을 `return`으로 돌려주세요.")
-    return returned
 
 
 def _strategy(ns):
@@ -266,7 +249,7 @@ def q4(ns):
         mistake(detail="복제본이 2개 이상인 `strategy`가 있어야 채점할 수 있습니다. 노트북을 처음부터 실행하세요.")
     with strategy.scope():
         model = keras.Sequential([keras.Input(shape=(3,)), layers.Dense(2), layers.Dense(1)])
-    same = _call_answer(function, model)
+    same = call_answer(function, model, returns="가장 큰 차이")
     if not isinstance(same, int | float | np.floating | np.integer):
         mistake(detail=f"차이 하나를 `float`로 돌려주세요 (받은 것: {type(same).__name__}).")
     if abs(float(same)) > 1e-12:
@@ -275,7 +258,7 @@ def q4(ns):
     for weight, change in ((model.weights[0], 0.25), (model.weights[2], 0.375), (model.weights[-1], -0.5)):
         copy = weight.value.values[-1]
         copy.assign(copy + change)
-    got = float(_call_answer(function, model))
+    got = float(call_answer(function, model, returns="가장 큰 차이"))
     if abs(got - 0.5) < 1e-6:
         return (
             "정답입니다. `MirroredVariable`은 복제본마다 한 벌씩 있고 `get_weights()`는 그중 하나만 보여 주므로, "
