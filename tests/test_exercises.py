@@ -11,6 +11,7 @@ import nbformat
 import nbtool
 import pytest
 
+import editions
 from helpers import exercises
 from helpers.exercises.core import BLANK_MESSAGE, STARS
 
@@ -100,13 +101,23 @@ def nbtool_text(output):
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
 def test_each_exercise_grades_as_designed(path):
-    nb = nbformat.read(path, as_version=4)
-    probe = f"__import__('json').dumps(__import__('helpers.exercises').exercises.selftest({path.stem!r}, globals()))"
-    report, _ = nbtool.run_with_probe(nb, probe, cwd=path.parent)
+    """강사용 판(해답을 채운 노트북)을 새 커널에서 끝까지 실행하고, 같은 커널에서 문제마다
+    정답(강사용 판 그대로) → 빈 답안 → 알려진 실수 각각 → 해답 순서로 채점한다.
+
+    해답이 답안 셀 전체를 대신하므로, 빈 답안 셀에 주어진 줄(데이터 준비 등)에 기대는 해답은 여기서 실패한다."""
+    student = nbformat.read(path, as_version=4)
+    blanks = {name: cell.source for name, cell in editions.answer_cells(student).items()}
+    instructor = editions.fill(student, path.stem)
+    probe = (
+        "__import__('json').dumps(__import__('helpers.exercises').exercises.selftest("
+        f"{path.stem!r}, globals(), {blanks!r}))"
+    )
+    report, _ = nbtool.run_with_probe(instructor, probe, cwd=path.parent)
     book = _book(path)
     assert [entry["exercise"] for entry in report] == [item.name for item in book]
     for entry in report:
         item = book.exercises[entry["exercise"]]
+        assert entry["instructor"] == "correct", f"{item.name}: 강사용 판(해답을 채운 노트북)에서 정답이 아님"
         assert entry["blank"] == "blank", f"{item.name}: 빈 답안이 '아직 답이 없습니다'가 아님: {entry['blank']}"
         for key, (status, got_key, message) in entry["mistakes"].items():
             assert (status, got_key) == ("mistake", key), f"{item.name} 실수 '{key}': {status} {got_key} {message}"

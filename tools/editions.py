@@ -78,7 +78,8 @@ def build(path: Path, out_dir: Path = OUT) -> tuple[Path, list[str]]:
         if cell.cell_type == "markdown" and depth:
             cell.source = cell.source.replace("](../images/", f"]({depth}images/")
     out_dir.mkdir(parents=True, exist_ok=True)
-    NotebookClient(nb, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(out_dir)}}).execute()
+    # 학생판과 같은 작업 폴더(notebooks/)에서 실행한다: 노트북 안의 상대 경로(../helpers/...)가 같게 풀리도록
+    NotebookClient(nb, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}).execute()
     nbtool.normalize(nb)
     target = out_dir / path.name
     nbformat.write(nb, target)

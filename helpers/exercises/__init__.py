@@ -37,15 +37,24 @@ def grade(notebook: str, ns: MutableMapping) -> list[dict]:
     ]
 
 
-def selftest(notebook: str, ns: MutableMapping) -> list[dict]:
-    """테스트용: 문제마다 빈 답안 → 알려진 실수 각각 → 해답 순서로 ns에서 실행하고 채점 결과를 모은다.
+def selftest(notebook: str, ns: MutableMapping, blanks: dict[str, str] | None = None) -> list[dict]:
+    """테스트용: 해답이 채워진 강사용 판을 끝까지 실행한 커널에서, 문제마다 채점 결과를 모은다.
 
-    빈 학생판 노트북을 끝까지 실행한 커널에서 부른다 (`tests/test_exercises.py`).
+    1. 지금 상태(강사용 판: 해답이 실행된 상태)를 채점한다 → 정답이어야 한다.
+    2. 학생판의 빈 답안 셀(blanks[문제 이름])을 실행하고 채점한다 → "아직 답이 없습니다".
+    3. 알려진 실수마다: 빈 답안 셀을 실행한 뒤 그 실수의 답안을 실행하고 채점한다 → 그 실수의 메시지.
+    4. 해답을 다시 실행하고 채점한다 → 정답.
+    (`tests/test_exercises.py`가 부른다.)
     """
+    blanks = blanks or {}
     report = []
     for item in load(notebook):
-        entry = {"exercise": item.name, "blank": item.evaluate(ns).status, "mistakes": {}}
+        entry = {"exercise": item.name, "instructor": item.evaluate(ns).status, "mistakes": {}}
+        blank = blanks.get(item.name, "")
+        exec(compile(blank, f"<{item.name} 빈 답안>", "exec"), ns)
+        entry["blank"] = item.evaluate(ns).status
         for key, (_, code) in item.mistakes.items():
+            exec(compile(blank, f"<{item.name} 빈 답안>", "exec"), ns)
             exec(compile(code, f"<{item.name} 실수 {key}>", "exec"), ns)
             result = item.evaluate(ns)
             entry["mistakes"][key] = [result.status, result.key, result.message]

@@ -127,6 +127,27 @@ def call_answer(function, *args, returns: str = "문제에서 말한 값"):
     return returned
 
 
+def names_used(function) -> set[str]:
+    """함수 본문이 쓰는 이름과 속성(attribute) 이름 (안쪽 함수·컴프리헨션까지). 옛 API를 썼는지 볼 때."""
+    import types
+
+    names: set[str] = set()
+    stack = [function.__code__]
+    while stack:
+        code = stack.pop()
+        names.update(code.co_names)
+        stack.extend(c for c in code.co_consts if isinstance(c, types.CodeType))
+    return names
+
+
+def lesson(ns: Mapping, *names: str) -> list:
+    """노트북 수업 부분에서 만든 변수들. 없으면 수업 셀을 먼저 실행하라고 알려 준다 (일반 오답)."""
+    missing = [name for name in names if name not in ns]
+    if missing:
+        mistake(detail=f"수업 부분의 변수 {', '.join(missing)}가 없습니다. 위의 수업 셀을 먼저 차례로 실행하세요.")
+    return [ns[name] for name in names]
+
+
 def _caller_namespace(depth: int = 2) -> dict:
     return sys._getframe(depth).f_globals
 

@@ -3,25 +3,14 @@
 from __future__ import annotations
 
 import random
-import types
 import warnings
 
 import numpy as np
 
-from .core import Book, answer, call_answer, mistake
+from .core import Book, answer, call_answer, mistake, names_used
 
 book = Book("00_setup")
 
-
-def _names_used(function) -> set[str]:
-    """함수 본문이 쓰는 이름과 속성(attribute) 이름 (안쪽 함수·컴프리헨션까지)."""
-    names: set[str] = set()
-    stack = [function.__code__]
-    while stack:
-        code = stack.pop()
-        names.update(code.co_names)
-        stack.extend(c for c in code.co_consts if isinstance(c, types.CodeType))
-    return names
 
 
 # --------------------------------------------------------------------------- 1. np_utils.to_categorical
@@ -32,6 +21,7 @@ def _names_used(function) -> set[str]:
     title="np_utils 대신 to_categorical",
     hint="2절에서 `np_utils.to_categorical`이 어디로 옮겨졌는지 봤습니다. 클래스는 0, 1, 2 세 가지입니다.",
     solution="""
+        q1_labels = [0, 2, 1, 2]
         q1_onehot = keras.utils.to_categorical(q1_labels, num_classes=3)
     """,
     mistakes={
@@ -278,7 +268,7 @@ def q3(ns):
     function = answer(ns, "q3_setup")
     if not callable(function):
         mistake(detail="`q3_setup`은 `def q3_setup(seed):`로 만든 함수여야 합니다.")
-    names = _names_used(function)
+    names = names_used(function)
     with warnings.catch_warnings():  # 학생 함수가 바꾼 경고 필터는 채점이 끝나면 되돌린다
         warnings.resetwarnings()
         try:

@@ -2,24 +2,12 @@
 
 from __future__ import annotations
 
-import types
-
 import numpy as np
 
-from .core import Book, answer, call_answer, mistake
+from .core import Book, answer, call_answer, mistake, names_used
 
 book = Book("01_sequential_dense")
 
-
-def _names_used(function) -> set[str]:
-    """함수 본문이 쓰는 이름과 속성(attribute) 이름 (안쪽 함수·컴프리헨션까지)."""
-    names: set[str] = set()
-    stack = [function.__code__]
-    while stack:
-        code = stack.pop()
-        names.update(code.co_names)
-        stack.extend(c for c in code.co_consts if isinstance(c, types.CodeType))
-    return names
 
 
 # --------------------------------------------------------------------------- 1. 파라미터 수 세기
@@ -291,7 +279,7 @@ def q3(ns):
     except ValueError as error:
         if not ("matmul" in str(error) or "shape" in str(error) or "dimension" in str(error)):
             raise
-        if {"T", "transpose"} & _names_used(function):
+        if {"T", "transpose"} & names_used(function):
             mistake("transposed")
         mistake(detail="행렬 곱의 모양이 맞지 않습니다. 층마다 h를 그 층의 출력으로 바꿔 다음 층에 넘기고, "
                        "`h @ W`의 순서를 확인하세요.")

@@ -233,6 +233,7 @@ def q2(ns):
 
 # --- 연습문제 3 ---------------------------------------------------------------
 
+_Q3_DATA = 'q3_X_train, q3_X_test, q3_y_train, q3_y_test = helpers.train_test_data("diabetes")\n'
 _Q3_BUILD = "q3_model = make_model(q3_X_train.shape[1], layers.Dense(1))\n"
 _Q3_FIT = "q3_history = q3_model.fit(q3_X_train, q3_y_train, epochs=10, batch_size=8, verbose=0)\n"
 
@@ -252,7 +253,8 @@ def _q3_answer(optimizer: str, metrics: str) -> str:
         3-4절에서 `Adam(lr=...)`이 무엇으로 바뀌었는지, 4절에서 회귀에 어떤 평가 지표를 쓰는지 보세요.
         옵티마이저는 문자열 'adam'이 아니라 학습률을 넘길 수 있는 객체로 만들어야 옛 줄의 학습률 0.01이 살아 있습니다.
     """,
-    solution=_Q3_BUILD
+    solution=_Q3_DATA
+    + _Q3_BUILD
     + "q3_model.compile(\n"
     + '    loss="mean_squared_error", optimizer=keras.optimizers.Adam(learning_rate=0.01), metrics=["mae"]\n'
     + ")\n"

@@ -6,7 +6,7 @@ import math
 
 import numpy as np
 
-from .core import Book, answer, call_answer, mistake
+from .core import Book, answer, call_answer, lesson, mistake
 
 book = Book("06_evaluate")
 
@@ -14,13 +14,6 @@ book = Book("06_evaluate")
 def _close(a: float, b: float, tol: float = 1e-4) -> bool:
     return math.isclose(float(a), float(b), rel_tol=tol, abs_tol=1e-6)
 
-
-def _lesson(ns, *names):
-    """노트북 수업 부분에서 만든 변수들. 없으면 수업 셀을 먼저 실행하라고 알려 준다."""
-    missing = [name for name in names if name not in ns]
-    if missing:
-        mistake(detail=f"수업 부분의 변수 {', '.join(missing)}가 없습니다. 위의 수업 셀을 먼저 차례로 실행하세요.")
-    return [ns[name] for name in names]
 
 
 # --------------------------------------------------------------------------- 1. 시험 정확도
@@ -57,7 +50,7 @@ def q1(ns):
     value = answer(ns, "q1_test_acc")
     if isinstance(value, dict | list | tuple) or np.ndim(value) > 0:
         mistake("whole_result")
-    model, X_train, y_train, X_test, y_test = _lesson(ns, "model", "X_train", "y_train", "X_test", "y_test")
+    model, X_train, y_train, X_test, y_test = lesson(ns, "model", "X_train", "y_train", "X_test", "y_test")
     test = model.evaluate(X_test, y_test, verbose=0, return_dict=True)
     if _close(value, test["accuracy"]):
         return (

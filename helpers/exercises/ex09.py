@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .core import Book, answer, mistake
+from .core import Book, answer, lesson, mistake
 
 book = Book("09_loss_selection")
 
@@ -19,13 +19,6 @@ _LOSS_ALIASES = {
     "mean_absolute_error": "mae",
 }
 
-
-def _lesson(ns, *names):
-    """노트북 수업 부분에서 만든 변수들. 없으면 수업 셀을 먼저 실행하라고 알려 준다."""
-    missing = [name for name in names if name not in ns]
-    if missing:
-        mistake(detail=f"수업 부분의 변수 {', '.join(missing)}가 없습니다. 위의 수업 셀을 먼저 차례로 실행하세요.")
-    return [ns[name] for name in names]
 
 
 # --------------------------------------------------------------------------- 1. 과제마다 고르기
@@ -230,7 +223,7 @@ def q2(ns):
         mistake(detail=f"손실 함수가 {loss}입니다. 레이블마다 계산하는 분류 손실을 고르세요.")
     if not _trained(model):
         mistake("not_trained")
-    X_test, y_train, y_test = (np.asarray(v) for v in _lesson(ns, "Xm_test", "ym_train", "ym_test"))
+    X_test, y_train, y_test = (np.asarray(v) for v in lesson(ns, "Xm_test", "ym_train", "ym_test"))
     output = np.asarray(model.predict(X_test, verbose=0))
     pred = (output > (0.0 if from_logits else 0.5)).astype(int)
     accuracy = float(np.mean(pred == y_test))
@@ -316,7 +309,7 @@ def q3(ns):
         mistake(detail="마지막 층은 `Dense(1)`(활성화 없음), 손실은 `from_logits=True`인 이진 교차 엔트로피입니다.")
     if not _trained(model):
         mistake(detail="모델을 아직 학습하지 않았습니다. `q3_model.fit(X_train, y_train, ...)`을 실행하세요.")
-    X_test, y_test = _lesson(ns, "X_test", "y_test")
+    X_test, y_test = lesson(ns, "X_test", "y_test")
     pred = np.asarray(pred).reshape(-1)
     if pred.shape != (len(X_test),):
         mistake(detail=f"`q3_pred`의 모양이 {np.asarray(ns['q3_pred']).shape}입니다. ({len(X_test)},)이어야 합니다.")
