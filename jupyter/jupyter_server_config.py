@@ -19,9 +19,10 @@ if hasattr(os, "geteuid") and os.geteuid() == 0:
     c.ServerApp.allow_root = True  # 컨테이너나 CI처럼 root로 실행하는 경우
 
 # 한글 웹 글꼴: 운영체제에 한글 글꼴이 없는 컴퓨터에서도 JupyterLab 화면의 한글이 보이게 한다.
-# jupyter/custom/custom.css가 helpers/fonts/NanumGothic.ttf를 웹 글꼴로 쓴다. 두 폴더를 /custom/ 주소로 내보낸다.
+# jupyter/custom/custom.css가 build/webfont/CourseNanumGothic.ttf(helpers/fonts/NanumGothic.ttf에서 tools/lab.py가
+# 만든 브라우저용 사본)를 웹 글꼴로 쓴다. 두 폴더를 /custom/ 주소로 내보낸다.
 c.LabApp.custom_css = True
 c.ServerApp.tornado_settings = {
-    "static_custom_path": [str(ROOT / "jupyter" / "custom"), str(ROOT / "helpers" / "fonts")],
+    "static_custom_path": [str(ROOT / "jupyter" / "custom"), str(ROOT / "build" / "webfont")],
 }
 

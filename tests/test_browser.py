@@ -176,6 +176,7 @@ def stop_server(server: Server) -> None:
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     lab.write_settings()  # make lab과 같은 overrides.json (한국어, 뉴스 팝업 끔)
+    lab.write_web_font()  # make lab과 같은 브라우저용 한글 글꼴
     tmp = tmp_path_factory.mktemp("jupyterlab")
     srv = start_server(tmp, copy_course(tmp / "course"))
     try:

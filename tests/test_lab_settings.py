@@ -57,5 +57,16 @@ def test_server_config_serves_the_korean_web_font():
     assert config.LabApp.custom_css is True
     folders = [Path(p) for p in config.ServerApp.tornado_settings["static_custom_path"]]
     css = next(f / "custom.css" for f in folders if (f / "custom.css").exists())
-    assert 'url("NanumGothic.ttf")' in css.read_text(encoding="utf-8")
-    assert any((f / "NanumGothic.ttf").exists() for f in folders)
+    assert 'url("CourseNanumGothic.ttf")' in css.read_text(encoding="utf-8")
+    assert lab.WEB_FONT.parent in folders
+
+
+def test_web_font_drops_the_tables_browsers_reject(tmp_path):
+    """원본 NanumGothic.ttf의 빈 TSI3 표 때문에 Chromium(OTS)이 글꼴을 거부한다: 사본에는 TSI 표가 없다."""
+    from fontTools.ttLib import TTFont
+
+    assert any(tag.startswith("TSI") for tag in TTFont(lab.FONT_SOURCE).keys())  # 원본에는 있다
+    target = lab.write_web_font(target=tmp_path / "web.ttf")
+    font = TTFont(target)
+    assert not any(tag.startswith("TSI") for tag in font.keys())
+    assert ord("한") in font.getBestCmap()
