@@ -464,8 +464,16 @@ JS_WEB_FONT = """async () => {
   const label = document.querySelector('#jp-menu-panel .lm-MenuBar-itemLabel');
   const css = Array.from(document.querySelectorAll('link[rel=stylesheet]')).map(l => l.href)
     .filter(h => h.includes('/custom/custom.css'));
+  // 화면에 그려진 한글의 폭(DOM)과, 같은 글꼴로 캔버스에서 잰 폭이 같아야 한다. 글꼴을 받기 전에 네모(□)로 그려진
+  // 채 남은 글자는 폭이 다르다 (메뉴의 '파일'이 그랬다).
+  const canvas = document.createElement('canvas').getContext('2d');
+  const hangul = '#jp-menu-panel .lm-MenuBar-itemLabel, .jp-DirListing-headerItemText';
+  const widths = Array.from(document.querySelectorAll(hangul))
+    .map(e => { const r = document.createRange(); r.selectNodeContents(e); canvas.font = getComputedStyle(e).font;
+                return [e.textContent, r.getBoundingClientRect().width, canvas.measureText(e.textContent).width]; })
+    .filter(([, shown]) => shown > 0);
   return {loaded: loaded.map(f => f.status), check: document.fonts.check('13px CourseNanumGothic', '파일'),
-          menuFont: label ? getComputedStyle(label).fontFamily : '', css};
+          menuFont: label ? getComputedStyle(label).fontFamily : '', css, widths};
 }"""
 
 
@@ -713,6 +721,9 @@ def test_korean_web_font_is_served_and_used(browser_run):
     assert font["loaded"] and all(status == "loaded" for status in font["loaded"]), font
     assert font["check"] is True, font
     assert "CourseNanumGothic" in font["menuFont"], f"메뉴 글꼴에 웹 글꼴이 없습니다: {font['menuFont']}"
+    assert len(font["widths"]) >= 9, font["widths"]  # 메뉴 8개 + 파일 브라우저 머리글
+    tofu = [(text, shown, expected) for text, shown, expected in font["widths"] if abs(shown - expected) > 1]
+    assert not tofu, f"한글 웹 글꼴로 그려지지 않은 글자 (화면 폭, 글꼴 폭): {tofu}"
 
 
 def test_student_gets_specific_feedback_then_passes(browser_run):
