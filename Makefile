@@ -45,7 +45,7 @@ bench: venv
 	$(PY) tools/bench.py
 
 editions: venv
-	$(PY) tools/editions.py $(NB)
+	$(PY) tools/instructor_edition.py $(NB)
 
 SUBMISSIONS ?=
 grade: venv

@@ -7,11 +7,11 @@
 import re
 from pathlib import Path
 
+import instructor_edition as editions
 import nbformat
 import nbtool
 import pytest
 
-import editions
 from helpers import exercises
 from helpers.exercises.core import BLANK_MESSAGE, STARS
 

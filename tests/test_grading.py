@@ -1,4 +1,4 @@
-"""채점기(`tools/grade.py`)와 강사용 판(`tools/editions.py`): 실제 노트북 하나로 끝까지.
+"""채점기(`tools/grade.py`)와 강사용 판(`tools/instructor_edition.py`): 실제 노트북 하나로 끝까지.
 
 제출 폴더에 네 가지를 넣고 채점한다: 강사용 판(만점), 빈 학생판(0점), 전형적인 실수 하나를 심은 판
 (정확히 그 문제만 실패, 그 실수의 피드백), 한 답안이 예외를 내는 판(그 문제만 실패, 나머지는 채점).
@@ -8,8 +8,8 @@ import csv
 import shutil
 from pathlib import Path
 
-import editions
 import grade
+import instructor_edition as editions
 import nbformat
 import pytest
 

@@ -1,7 +1,7 @@
 """강사용 판(instructor edition) 만들기: 학생판 노트북의 빈 답안 셀에 해답을 채우고 실행해서 저장한다.
 
-    python tools/editions.py                 # 모든 노트북 → editions/instructor/
-    python tools/editions.py notebooks/03_compile.ipynb
+    python tools/instructor_edition.py                 # 모든 노트북 → editions/instructor/
+    python tools/instructor_edition.py notebooks/03_compile.ipynb
 
 - 학생판(student edition)은 `notebooks/` 그 자체입니다: 실행된 상태로 저장되어 있고, 답안 셀은 비어 있고,
   채점 셀은 "아직 답이 없습니다"를 보여 줍니다. 이 명령은 학생판이 최신인지도 확인합니다.
