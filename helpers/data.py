@@ -63,13 +63,13 @@ def load_xy(name: str):
 
 
 def train_test_data(
-    name: str, test_size: float = 0.2, seed: int = 42, scale: bool = True, encode_labels: bool = False
+    name: str, test_size: float = 0.2, seed: int = 42, scale: bool = False, encode_labels: bool = False
 ):
-    """데이터셋을 훈련/시험으로 나누고 (분류면 클래스 비율 유지), 표준화는 훈련 데이터에만 맞춘다.
+    """데이터셋을 훈련/시험으로 나눈다 (분류면 클래스 비율 유지). 표준화는 `scale=True`일 때만, 훈련 데이터에 맞춰서.
 
-    `06_evaluate`에서 한 줄씩 풀어서 설명하고, 그 밖의 노트북은 이 한 줄을 씁니다.
-    돌려주는 값: X_train, X_test, y_train, y_test (NumPy 배열, X는 float32)
-    - scale: True면 StandardScaler를 X_train으로 fit하고 X_train, X_test에 transform
+    `02_output_layer`에서 처음 쓰고, 표준화(StandardScaler)는 02에서 셀로 직접 보여 준 뒤 그다음부터
+    `scale=True`로 씁니다. 돌려주는 값: X_train, X_test, y_train, y_test (NumPy 배열, X는 float32)
+    - scale: True면 StandardScaler를 X_train으로 fit하고 X_train, X_test에 transform (기본은 하지 않음)
     - encode_labels: True면 문자열 클래스 이름을 0, 1, 2 ... 정수로 바꾼다 (LabelEncoder, 이름순)
     """
     from sklearn.model_selection import train_test_split

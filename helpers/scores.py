@@ -86,26 +86,32 @@ def baseline_scores(X_train, y_train, X_test, y_test, task: str) -> dict[str, fl
 
 
 def compare_with_baselines(
-    name: str, y_test, y_pred, X_train, y_train, X_test, task: str, model_label: str = "Keras 모델"
+    *, X_train, y_train, X_test, y_test, y_pred, task: str, label: str = "Keras 모델"
 ) -> pd.DataFrame:
-    """Keras 모델의 시험 점수를 기준선과 한 표로 보여 주고 그 표를 돌려준다.
+    """Keras 모델의 시험 점수를 기준선과 한 표로 보여 주고 그 표를 돌려준다 (`02_output_layer`에서 처음 씀).
 
-    표는 이 함수가 이미 보여 주므로 `table = helpers.compare_with_baselines(...)`처럼 변수에 받으세요
-    (셀의 마지막 줄에 그냥 두면 같은 표가 한 번 더 출력됩니다).
+    모든 인수는 이름을 붙여 넘깁니다::
 
-    - name: 이 비교의 짧은 이름 (예: 'breast_cancer_mlp'); 벤치마크 보고서에 쓰인다
+        table = helpers.compare_with_baselines(
+            X_train=X_train, y_train=y_train, X_test=X_test, y_test=y_test,
+            y_pred=model.predict(X_test, verbose=0), task="binary",
+        )
+
     - y_pred: `model.predict(X_test)`의 결과 (확률 그대로 넘겨도 된다)
+    - task: "binary", "multiclass", "multilabel", "regression" 중 하나
+    - label: 표의 첫 줄에 쓸 모델 이름
+    표는 이 함수가 이미 보여 주므로 `table = ...`처럼 변수에 받으세요.
     """
     _check_task(task)
     metric = METRIC[task]
     model_score = score(y_test, y_pred, task)
     base = baseline_scores(X_train, y_train, X_test, y_test, task)
     table = pd.DataFrame(
-        {"모델": [model_label, *base], METRIC_KO[metric]: [model_score, *base.values()]}
+        {"모델": [label, *base], METRIC_KO[metric]: [model_score, *base.values()]}
     ).set_index("모델")
     table = table.round(4)
     record = {
-        "name": name,
+        "label": label,
         "task": task,
         "metric": metric,
         "model": round(model_score, 6),

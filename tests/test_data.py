@@ -67,7 +67,9 @@ def test_csv_files_are_reproducible(tmp_path, monkeypatch):
 def test_train_test_data_scales_on_train_only_and_stratifies():
     import numpy as np
 
-    X_train, X_test, y_train, y_test = helpers.train_test_data("breast_cancer", test_size=0.2, seed=0)
+    raw_train, _, _, _ = helpers.train_test_data("breast_cancer", test_size=0.2, seed=0)
+    assert raw_train.mean() > 1  # 기본은 표준화하지 않음 (원래 값)
+    X_train, X_test, y_train, y_test = helpers.train_test_data("breast_cancer", test_size=0.2, seed=0, scale=True)
     assert X_train.shape == (455, 30) and X_test.shape == (114, 30) and X_train.dtype == np.float32
     assert np.allclose(X_train.mean(axis=0), 0, atol=1e-5)  # 훈련 데이터 기준 표준화
     assert not np.allclose(X_test.mean(axis=0), 0, atol=1e-3)  # 시험 데이터에는 맞추지 않음

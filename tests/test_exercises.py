@@ -44,6 +44,8 @@ def test_every_notebook_has_graded_exercises(notebook):
         assert len(item.mistakes) >= 2, f"{item.name}: 알려진 실수를 두 가지 이상 알아봐야 함"
         messages = [m for m, _ in item.mistakes.values()]
         assert len(set(messages)) == len(messages), f"{item.name}: 실수마다 다른 메시지"
+        assert len(item.rejects) >= 3, f"{item.name}: 알려진 실수 말고 학생이 쓸 법한 틀린 답안이 3개 이상 있어야 함"
+        assert len(item.accepts) >= 2, f"{item.name}: 해답과 다른 방식으로 쓴 맞는 답안이 2개 이상 있어야 함"
 
 
 def test_exercise_cells_follow_the_pattern(notebook):
@@ -102,7 +104,8 @@ def nbtool_text(output):
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
 def test_each_exercise_grades_as_designed(path):
     """강사용 판(해답을 채운 노트북)을 새 커널에서 끝까지 실행하고, 같은 커널에서 문제마다
-    정답(강사용 판 그대로) → 빈 답안 → 알려진 실수 각각 → 해답 순서로 채점한다.
+    정답(강사용 판 그대로) → 빈 답안 → 알려진 실수 각각 → 그 밖의 틀린 답안(rejects) 각각 → 다른 방식의
+    맞는 답안(accepts) 각각 → 해답 순서로 채점한다.
 
     해답이 답안 셀 전체를 대신하므로, 빈 답안 셀에 주어진 줄(데이터 준비 등)에 기대는 해답은 여기서 실패한다."""
     student = nbformat.read(path, as_version=4)
@@ -122,5 +125,11 @@ def test_each_exercise_grades_as_designed(path):
         for key, (status, got_key, message) in entry["mistakes"].items():
             assert (status, got_key) == ("mistake", key), f"{item.name} 실수 '{key}': {status} {got_key} {message}"
             assert item.mistakes[key][0] in message
+        for code, key, status, got_key, message in entry["rejects"]:
+            assert status in ("mistake", "raised"), f"{item.name}: 틀린 답안이 {status}로 채점됨:\n{code}"
+            if key is not None:
+                assert got_key == key, f"{item.name}: 틀린 답안이 '{key}'가 아니라 '{got_key}'로 채점됨: {message}"
+        for code, status, message in entry["accepts"]:
+            assert status == "correct", f"{item.name}: 맞는 답안이 정답 판정을 받지 못함 ({status}: {message}):\n{code}"
         status, message = entry["solution"]
         assert status == "correct", f"{item.name}: 해답이 정답 판정을 받지 못함: {message}"

@@ -48,9 +48,9 @@ def test_compare_table_and_machine_readable_record(monkeypatch):
     train, test = idx % 3 != 0, idx % 3 == 0
     perfect = y[test].to_numpy()
     table = helpers.compare_with_baselines(
-        "iris_test", perfect, perfect, X[train], y[train], X[test], "multiclass"
+        X_train=X[train], y_train=y[train], X_test=X[test], y_test=perfect, y_pred=perfect, task="multiclass"
     )
     assert table.iloc[0, 0] == 1.0 and list(table.index)[0] == "Keras 모델"
     record = shown[0]
-    assert record["name"] == "iris_test" and record["metric"] == "accuracy"
+    assert record["label"] == "Keras 모델" and record["metric"] == "accuracy"
     assert record["model"] == 1.0 and set(record["baselines"]) == {"다수 클래스", "로지스틱 회귀"}

@@ -56,7 +56,7 @@ LOGREG_MARGIN = 0.02  # 정확도 2%p
 RIDGE_FACTOR = 1.10  # RMSE 10%
 
 MAJORITY, LOGREG, MEAN, RIDGE = "다수 클래스", "로지스틱 회귀", "평균 예측", "릿지 회귀"
-DEMO_WORDS = ("broken", "demo")  # 일부러 망가뜨리거나(과대/과소적합) 약하게 만든 시연 모델의 이름에 넣는 말
+DEMO_TAG = "baseline-demo"  # 일부러 망가뜨리거나(과대/과소적합) 약하게 만든 시연 모델을 비교하는 셀의 태그
 STATUS_KO = {"pass": "통과", "fail": "실패", "demo": "시연", "n/a": "판정 불가"}
 
 
@@ -262,6 +262,10 @@ def collect_scores(nb) -> list[dict]:
                     record = json.loads(record)
                 record = json.loads(json.dumps(record))  # NotebookNode -> 보통의 dict
                 record["cell"] = index
+                # 기록 이름은 노트북 안의 순서와 표의 모델 이름으로 만든다 (학생이 이름을 적지 않는다).
+                record["name"] = f"{len(records) + 1}: {record.get('label', record.get('name', ''))}"
+                # 일부러 망가뜨린 시연 모델은 셀 태그 `baseline-demo`로 표시한다 (학생은 보지 않는 메타데이터).
+                record["demo"] = DEMO_TAG in cell.get("metadata", {}).get("tags", [])
                 records.append(record)
     return records
 
@@ -283,7 +287,7 @@ def judge(record: dict) -> tuple[str, str]:
         ceiling = base[RIDGE] * RIDGE_FACTOR
         target = f"≤ {ceiling:.4f}"
         status = "pass" if model is not None and model <= ceiling + 1e-9 else "fail"
-    if any(word in str(record.get("name", "")).lower() for word in DEMO_WORDS):
+    if record.get("demo"):
         status = "demo"
     return status, target
 

@@ -11,10 +11,26 @@ import importlib
 import re
 from collections.abc import MutableMapping
 
-from .core import BLANK, CORRECT, ERROR, MISTAKE, Book, Exercise, Result, answer, call_answer, is_blank, mistake
+from . import tracking
+from .core import (
+    BLANK,
+    CORRECT,
+    ERROR,
+    MISTAKE,
+    RAISED,
+    Book,
+    Exercise,
+    Result,
+    answer,
+    call_answer,
+    is_blank,
+    mistake,
+)
 
-__all__ = ["BLANK", "CORRECT", "ERROR", "MISTAKE", "Book", "Exercise", "Result", "answer", "call_answer", "grade",
-           "is_blank", "load", "mistake", "selftest"]
+__all__ = ["BLANK", "CORRECT", "ERROR", "MISTAKE", "RAISED", "Book", "Exercise", "Result", "answer", "call_answer",
+           "grade", "is_blank", "load", "mistake", "selftest"]
+
+tracking.install()  # fit/save/load와 답안 셀 오류를 기록한다 (채점이 '어떻게 만들었는지'를 보려고)
 
 
 def load(notebook: str) -> Book:
@@ -48,17 +64,43 @@ def selftest(notebook: str, ns: MutableMapping, blanks: dict[str, str] | None = 
     """
     blanks = blanks or {}
     report = []
+
+    def run(code: str, label: str) -> str | None:
+        """답안 셀처럼 실행한다: 오류가 나면 답안 셀 오류로 기록한다 (노트북에서 셀이 오류를 낸 것과 같게)."""
+        errors = ns.setdefault(tracking.ERRORS_KEY, {})
+        errors.pop(item.name, None)
+        try:
+            exec(compile(code, f"<{item.name} {label}>", "exec"), ns)
+        except Exception as exc:  # noqa: BLE001 - 학생 답안의 오류를 기록한다
+            frame = tracking.answer_frame(exc.__traceback__)
+            where = f" (답안 셀 {frame[0]}번째 줄: `{frame[1]}`)" if frame else ""
+            errors[item.name] = f"{type(exc).__name__}: {exc}{where}"
+            return f"{type(exc).__name__}: {exc}"
+        return None
+
     for item in load(notebook):
-        entry = {"exercise": item.name, "instructor": item.evaluate(ns).status, "mistakes": {}}
+        entry = {"exercise": item.name, "instructor": item.evaluate(ns).status, "mistakes": {},
+                 "rejects": [], "accepts": []}
         blank = blanks.get(item.name, "")
-        exec(compile(blank, f"<{item.name} 빈 답안>", "exec"), ns)
+        run(blank, "빈 답안")
         entry["blank"] = item.evaluate(ns).status
         for key, (_, code) in item.mistakes.items():
-            exec(compile(blank, f"<{item.name} 빈 답안>", "exec"), ns)
-            exec(compile(code, f"<{item.name} 실수 {key}>", "exec"), ns)
+            run(blank, "빈 답안")
+            run(code, f"실수 {key}")
             result = item.evaluate(ns)
             entry["mistakes"][key] = [result.status, result.key, result.message]
-        exec(compile(item.solution_code, f"<{item.name} 해답>", "exec"), ns)
+        for code, key in item.rejects:
+            run(blank, "빈 답안")
+            run(code, "틀린 답안")
+            result = item.evaluate(ns)
+            entry["rejects"].append([code, key, result.status, result.key, result.message])
+        for code in item.accepts:
+            run(blank, "빈 답안")
+            run(code, "다른 해답")
+            result = item.evaluate(ns)
+            entry["accepts"].append([code, result.status, result.message])
+        run(blank, "빈 답안")
+        run(item.solution_code, "해답")
         result = item.evaluate(ns)
         entry["solution"] = [result.status, result.message]
         report.append(entry)
