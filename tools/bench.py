@@ -14,7 +14,8 @@
   쓰고, 0.1초마다 psutil로 커널과 자식 프로세스의 RSS 합도 재서 둘 중 큰 값을 적는다.
 - 점수: 셀 출력 중 MIME 타입 `application/vnd.keras-course.score+json`(helpers.scores.SCORE_MIME) 기록.
   분류(정확도)는 다수 클래스보다 높고 로지스틱 회귀보다 2%p 이상 낮지 않으면, 회귀(RMSE)는 릿지 회귀
-  RMSE의 110% 이하면 통과. 이름에 'broken'이나 'demo'가 들어간 기록은 일부러 망가뜨린 시연이라 '시연'으로 적는다.
+  RMSE의 110% 이하면 통과. 셀 태그 `baseline-demo`가 붙은 셀의 기록은 일부러 망가뜨린 시연이라 '시연'으로 적는다.
+- 모든 셀 실행 시간을 같은 실행에서 잰 `import tensorflow` 시간으로 나눈 배수(목표 5배 이하)도 적는다.
 - 목표(보고만 하고 강제하지 않음): 전체 직렬 180초 이하, 노트북 하나 30초 이하, 커널 최대 1.5 GB 이하.
 
 종료 코드는 노트북 실행이 실패했을 때만 0이 아니다.
@@ -52,6 +53,7 @@ NOTEBOOKS = nbtool.NOTEBOOKS
 TOTAL_TARGET_S = 180.0
 NOTEBOOK_TARGET_S = 30.0
 RSS_TARGET_MB = 1536.0  # 1.5 GB (1 GB = 1024 MB)
+RUN_ALL_RATIO_TARGET = 5.0  # 모든 셀 실행 시간 / import tensorflow 시간 (이슈 13)
 LOGREG_MARGIN = 0.02  # 정확도 2%p
 RIDGE_FACTOR = 1.10  # RMSE 10%
 
@@ -248,6 +250,13 @@ def tensorflow_import_seconds(repeats: int = 3) -> float:
     return sorted(times)[len(times) // 2]
 
 
+def run_all_ratio(run, tf_import: float | None) -> float | None:
+    """노트북의 모든 셀 실행 시간이 `import tensorflow`의 몇 배인지."""
+    if not tf_import or run.seconds is None:
+        return None
+    return run.seconds / tf_import
+
+
 def collect_scores(nb) -> list[dict]:
     """셀 출력에 담긴 모델 점수 기록(helpers.compare_with_baselines가 낸 것)을 순서대로 모은다."""
     records = []
@@ -402,6 +411,9 @@ def summarize(runs: list[Run], tf_import: float | None = None) -> dict:
             if tf_import is not None and r.slowest_cell_seconds is not None and r.slowest_cell_seconds > tf_import
         ],
         "over_notebook_target": [r.notebook for r in runs if r.seconds > NOTEBOOK_TARGET_S],
+        "over_run_all_ratio": [
+            r.notebook for r in runs if (run_all_ratio(r, tf_import) or 0) > RUN_ALL_RATIO_TARGET
+        ],
         # 목표는 '커널' 메모리(이슈의 기준): 커널 자신의 VmHWM, 없으면 자식 포함 값으로 판정
         "over_rss_target": [
             r.notebook for r in runs if (r.kernel_peak_mb or r.peak_rss_mb or 0) > RSS_TARGET_MB
@@ -450,12 +462,19 @@ def write_markdown(
         "'최대 RSS'는 커널 프로세스의 최댓값(Linux의 VmHWM)에, 커널이 띄운 자식 프로세스(예: `subprocess`로 "
         "실행한 파이썬)의 최댓값을 더한 값입니다 (둘이 같은 순간에 가장 컸다고 보는 넉넉한 어림).",
         "",
-        "| 노트북 | 시간(초) | 바닥(초) | 바닥 위(초) | 최대 RSS(MB) | 그중 자식 프로세스(MB) | 모델 수 | 실행 |",
-        "|---|---:|---:|---:|---:|---:|---:|---|",
+        f"'TF 대비'는 모든 셀 실행(Restart & Run All) 시간을 같은 실행에서 잰 `import tensorflow` 시간"
+        f"({_fmt(s.get('tf_import_seconds'))}초)으로 나눈 값이고, 목표는 {RUN_ALL_RATIO_TARGET:.0f}배 이하입니다.",
+        "",
+        "| 노트북 | 시간(초) | TF 대비 | 판정 | 바닥(초) | 바닥 위(초) | 최대 RSS(MB) | 그중 자식 프로세스(MB) "
+        "| 모델 수 | 실행 |",
+        "|---|---:|---:|---|---:|---:|---:|---:|---:|---|",
     ]
     for r in runs:
+        ratio = run_all_ratio(r, s.get("tf_import_seconds"))
+        verdict = "–" if ratio is None else ("통과" if ratio <= RUN_ALL_RATIO_TARGET else "넘음")
         lines.append(
-            f"| {Path(r.notebook).name} | {r.seconds:.1f} | {_fmt(r.floor_seconds)} | {_fmt(r.over_floor)} "
+            f"| {Path(r.notebook).name} | {r.seconds:.1f} | {_fmt(ratio, '.2f')} | {verdict} "
+            f"| {_fmt(r.floor_seconds)} | {_fmt(r.over_floor)} "
             f"| {_fmt(r.peak_rss_mb, '.0f')} | {_fmt(r.children_peak_mb or None, '.0f')} "
             f"| {len(r.scores)} | {'성공' if r.ok else '실패'} |"
         )
@@ -503,8 +522,9 @@ def write_markdown(
         "",
         f"목표: 분류(정확도, 높을수록 좋음)는 '{MAJORITY}'보다 높고 '{LOGREG}'보다 "
         f"{LOGREG_MARGIN * 100:.0f}%p 넘게 낮지 않을 것. 회귀(RMSE, 낮을수록 좋음)는 '{RIDGE}' RMSE의 "
-        f"{RIDGE_FACTOR * 100:.0f}% 이하일 것. 이름에 `broken`이나 `demo`가 들어간 기록은 "
-        "일부러 망가뜨린 모델을 보여 주는 시연이라 '시연'으로 표시하고 판정에서 뺍니다.",
+        f"{RIDGE_FACTOR * 100:.0f}% 이하일 것. 셀 태그 `baseline-demo`가 붙은 셀의 기록은 "
+        "일부러 망가뜨린 모델을 보여 주는 시연이라 '시연'으로 표시하고 판정에서 뺍니다. '이름'은 노트북 안의 순서와 "
+        "표의 모델 이름입니다.",
         "",
     ]
     records = [(r, rec) for r in runs for rec in r.scores]
@@ -558,6 +578,13 @@ def write_markdown(
     lines += [
         f"- 전체 직렬 {TOTAL_TARGET_S:.0f}초 이하: {_ok(s['total_seconds'] <= TOTAL_TARGET_S)} "
         f"({s['total_seconds']:.1f}초)",
+        f"- 노트북마다 모든 셀 실행이 `import tensorflow`의 {RUN_ALL_RATIO_TARGET:.0f}배 이하: "
+        f"{_ok(not s['over_run_all_ratio'])}"
+        + (
+            f" (넘은 노트북: {', '.join(Path(n).name for n in s['over_run_all_ratio'])})"
+            if s["over_run_all_ratio"]
+            else ""
+        ),
         f"- 노트북 하나 {NOTEBOOK_TARGET_S:.0f}초 이하: {_ok(not s['over_notebook_target'])}"
         + (
             f" (넘은 노트북: {', '.join(Path(n).name for n in s['over_notebook_target'])})"
