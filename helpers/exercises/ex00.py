@@ -12,7 +12,17 @@ import types
 
 import numpy as np
 
-from .core import Book, answer, call_answer, mistake, names_used, need_array, raised_in_answer_cell
+from .core import (
+    Book,
+    Mistake,
+    NotAnswered,
+    answer,
+    call_answer,
+    mistake,
+    names_used,
+    need_array,
+    raised_in_answer_cell,
+)
 
 book = Book("00_setup")
 
@@ -424,21 +434,45 @@ def q2(ns):
 
 
 def _q2_in_notebook(ns, function, font_path: str) -> str:
-    """함수를 새 프로세스로 옮길 수 없을 때: 노트북에서 부르고, 등록(addfont)은 코드에 있는지로 본다."""
-    returned = call_answer(function, font_path, returns="글꼴 이름")
-    names = names_used(function)
-    if "addfont" not in names:
-        mistake("no_addfont")
-    matplotlib = ns.get("matplotlib") or ns.get("mpl")
-    if matplotlib is not None:
-        family = matplotlib.rcParams["font.family"]
-        family = [family] if isinstance(family, str) else list(family)
-        if any(str(f).lower().endswith((".ttf", ".otf", ".ttc")) for f in family):
+    """함수를 새 프로세스로 옮길 수 없을 때(채점기가 격리된 커널의 함수를 대리 객체로 넘길 때).
+
+    그 커널의 matplotlib 설정을 기본값으로 되돌린 뒤 거기서 부르고, 바뀐 설정을 읽는다. 그 커널에는
+    `helpers.setup()`이 글꼴을 이미 등록해 두었으므로, 등록(addfont)은 함수 코드에 있는지로 본다."""
+    module = next((ns[name] for name in ("matplotlib", "mpl", "plt") if name in ns), None)
+    if module is not None:
+        module.rcParams["font.family"] = ["sans-serif"]
+        module.rcParams["axes.unicode_minus"] = True
+    if "helpers" in ns:
+        font_path = str(ns["helpers"].fonts.BUNDLED_FONT)  # 그 커널에서 본 경로
+    try:
+        returned = call_answer(function, font_path, returns="글꼴 이름")
+    except (Mistake, NotAnswered):
+        raise
+    except Exception as error:  # 학생 함수 안에서 난 오류 (커널에서 온 오류도 같은 이름의 예외로 온다)
+        text = str(error)
+        if isinstance(error, FileNotFoundError) and ("malgun" in text.lower() or "windows" in text.lower()):
+            mistake("windows_path")
+        line = getattr(error, "remote_line", None)
+        where = f" (답안 셀 {line[0]}번째 줄: `{line[1]}`)" if line else ""
+        mistake(detail=f"함수를 부르니 오류가 났습니다: {type(error).__name__}: {text[:300]}{where}")
+    expected = "NanumGothic"
+    if module is not None:
+        family = module.rcParams["font.family"]
+        family = [str(family)] if isinstance(family, str) else [str(f) for f in family]
+        if any(f.lower().endswith((".ttf", ".otf", ".ttc")) or "/" in f or "\\" in f for f in family):
             mistake("family_path")
-        if matplotlib.rcParams["axes.unicode_minus"]:
-            mistake("unicode_minus")
-    if returned != "NanumGothic":
-        mistake(detail=f"함수는 글꼴 이름('NanumGothic')을 돌려줘야 하는데 {returned!r}을(를) 돌려줬습니다.")
+        first = family[0] if family else ""
+        if first in _GENERIC_FAMILIES:
+            first = str(list(module.rcParams[f"font.{first}"])[0])
+        if first != expected:
+            mistake("hardcoded_name", detail=f"(함수가 정한 글꼴: {first!r})")
+    if "addfont" not in names_used(function):
+        mistake("no_addfont")
+    if module is not None and module.rcParams["axes.unicode_minus"]:
+        mistake("unicode_minus")
+    if returned != expected:
+        got = "받은 경로(`font_path`)" if ".ttf" in repr(returned) else repr(returned)[:120]
+        mistake(detail=f"함수는 글꼴 이름({expected!r})을 돌려줘야 하는데 {got}을(를) 돌려줬습니다.")
     return "정답입니다. 글꼴 파일 경로만 바꾸면 어느 컴퓨터에서나 같은 코드로 한글 그래프를 그릴 수 있습니다."
 
 
