@@ -219,19 +219,19 @@ class Grader:
         try:
             nb = nbformat.read(path, as_version=4)
             number = notebook_id(nb, path)
+            self._quiet_tensorflow()  # 연습문제 모듈이 keras를 불러오기 전에
             book = exercises.load(number)
             plan = plan_for(nb, number)
         except Exception as exc:  # noqa: BLE001 - 읽을 수 없는 파일은 이유와 함께 한 줄로
             return [row("-", "error", f"채점할 수 없는 파일입니다: {type(exc).__name__}: {str(exc)[:300]}")]
-        self._quiet_tensorflow()
         return self.grade_plan(plan, book, label or path.name)
 
     def grade_plan(self, plan: Plan, book, label: str) -> list[dict]:
         names = [item.name for item in book]
         deadline = time.monotonic() + self.limits.wall
         fixed: dict[str, dict] = {n: row(n, "missing", missing_message(n)) for n in plan.missing if n in names}
-        blanked: set[str] = set()  # 커널을 죽인 답안: 다시 실행할 때 빈 답안 셀로
         done: dict[str, dict] = {}
+        raised: dict[str, str] = {}  # 오류가 난 답안 셀: 채점 결과가 '답이 없음'이면 그 오류를 알려 준다
         reference = self.reference(plan.number)
         for _attempt in range(len(names) + 2):
             if time.monotonic() > deadline:
@@ -244,12 +244,14 @@ class Grader:
                 stage = "cells"
                 for source, name in plan.cells:
                     current = name
-                    if name in blanked:
+                    if name in fixed:  # 판정이 이미 정해진 답안(시간 초과, 커널을 죽인 답안)은 빈 답안 셀로
                         source = plan.blanks[name]
-                    status = kernel.run_cell(source)
+                    status = kernel.run_cell(source, self.limits.answer_timeout if name else None)
+                    if name and status == "error":
+                        raised[name] = kernel.last_error
                     if name and status == "timeout" and name not in fixed:
                         fixed[name] = row(name, "timeout", (
-                            f"답안 셀이 {self.limits.cell_timeout:g}초 안에 끝나지 않아 중단했습니다. "
+                            f"답안 셀이 {self.limits.answer_timeout:g}초 안에 끝나지 않아 중단했습니다. "
                             "끝나지 않는 반복문이 없는지, 학습이 너무 길지 않은지 보세요."))
                 stage = "grading"
                 current = None
@@ -262,12 +264,15 @@ class Grader:
                     result = self._evaluate(item, ns)
                     if not kernel.alive():
                         raise sandbox.KernelDied(kernel.death)
+                    if result["status"] == "blank" and item.name in raised:
+                        result = row(item.name, "raised", (
+                            f"답안 셀에서 오류가 났습니다: {raised[item.name]}. 그 줄을 고쳐 답안 셀을 다시 실행한 뒤 "
+                            f"채점하세요. 막히면 {item.name}.hint()를 보세요."), "raised")
                     done[item.name] = result
                 break
             except Exception as exc:  # noqa: BLE001 - 커널이 죽었거나 통로가 망가졌다: 이유를 적고 계속
                 reason = kernel.death or f"{type(exc).__name__}: {str(exc)[:200]}".rstrip(": ")
                 if stage == "cells" and current:
-                    blanked.add(current)
                     fixed.setdefault(current, row(current, "error", f"답안 셀을 실행하다 커널이 끝났습니다: {reason}."))
                     continue
                 if stage == "grading" and current and kernel.death:
@@ -372,7 +377,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("submissions", type=Path, help="제출된 .ipynb가 든 폴더")
     parser.add_argument("--out", type=Path, default=ROOT / "build" / "grades", help="결과 폴더 (기본: build/grades)")
-    parser.add_argument("--timeout", type=float, default=120, help="셀 하나의 제한 시간(초), 기본 120")
+    parser.add_argument("--timeout", type=float, default=120, help="수업 셀 하나의 제한 시간(초), 기본 120")
+    parser.add_argument("--answer-timeout", type=float, default=None,
+                        help="답안 셀 하나의 제한 시간(초), 기본은 --timeout과 같다")
     parser.add_argument("--wall", type=float, default=900, help="제출물 하나의 제한 시간(초), 기본 900")
     parser.add_argument("--cpu", type=int, default=1800, help="제출물 커널 하나의 CPU 시간(초), 기본 1800")
     parser.add_argument("--memory", type=float, default=4, help="제출물 커널 하나의 메모리(GiB), 기본 4")
@@ -388,8 +395,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{args.submissions} 아래에 .ipynb 파일이 없습니다.", file=sys.stderr)
         return 2
     out = args.out.resolve()
-    limits = sandbox.Limits(cell_timeout=args.timeout, wall=args.wall, cpu=args.cpu, memory_gb=args.memory,
-                            rpc_timeout=min(60.0, args.timeout))
+    limits = sandbox.Limits(cell_timeout=args.timeout, answer_timeout=args.answer_timeout, wall=args.wall,
+                            cpu=args.cpu, memory_gb=args.memory,
+                            rpc_timeout=min(60.0, args.answer_timeout or args.timeout))
     rows_by_path: dict[Path, list[dict]] = {}
     start = time.perf_counter()
     with Grader(limits, isolate=not args.no_sandbox, reference=not args.no_reference, hide=[root, out],

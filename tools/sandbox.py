@@ -39,12 +39,17 @@ MAX_MESSAGE = 512 * 2**20  # 커널이 보내는 메시지 하나의 최대 크�
 class Limits:
     """제출물 하나에 주는 자원."""
 
-    cell_timeout: float = 120.0  # 셀 하나 (넘으면 중단, 중단이 안 되면 커널을 끝낸다)
+    cell_timeout: float = 120.0  # 수업 셀 하나 (넘으면 중단, 중단이 안 되면 커널을 끝낸다)
+    answer_timeout: float | None = None  # 답안 셀 하나 (None이면 cell_timeout)
     wall: float = 900.0  # 제출물 하나 전체 (다시 실행한 것까지)
     cpu: int = 1800  # 커널 프로세스의 CPU 초 (여러 코어를 쓰면 벽시계보다 빨리 찬다)
     memory_gb: float = 4.0  # 개인 메모리(RLIMIT_DATA)와 RSS 감시
     file_mb: int = 1024  # 파일 하나의 최대 크기
     rpc_timeout: float = 60.0  # 채점 함수가 학생 코드를 부를 때 한 번의 시간
+
+    def __post_init__(self) -> None:
+        if self.answer_timeout is None:
+            self.answer_timeout = self.cell_timeout
 
     @property
     def memory_bytes(self) -> int:
@@ -73,6 +78,7 @@ def isolation() -> tuple[bool, str]:
 def describe(limits: Limits, sandboxed: bool) -> str:
     memory = f"{limits.memory_gb:g} GiB"
     common = (f"CPU {limits.cpu}초, 메모리 {memory}, 셀 하나 {limits.cell_timeout:g}초, "
+              f"답안 셀 하나 {limits.answer_timeout:g}초, "
               f"제출물 하나 {limits.wall:g}초")
     if sandboxed:
         return (f"격리: bubblewrap (네트워크 없음, 자기 사본 폴더에만 쓰기, 다른 제출물과 강의 폴더는 보이지 않음), "
@@ -204,6 +210,7 @@ class Kernel:
         self.kc = None
         self._stop = threading.Event()
         self._log = None
+        self.last_error = ""
 
     # --- 시작과 끝 ---
     def start(self) -> None:
@@ -384,9 +391,13 @@ class Kernel:
             raise KernelDied(self.death) from None
 
     def run_cell(self, source: str, timeout: float | None = None) -> str:
-        """셀 하나를 노트북에서처럼 실행한다: 'ok', 'error', 'timeout'. 커널이 죽으면 KernelDied."""
+        """셀 하나를 노트북에서처럼 실행한다: 'ok', 'error', 'timeout'. 커널이 죽으면 KernelDied.
+
+        오류가 났으면 `last_error`에 '오류 이름: 메시지'(커널이 보낸 글, 메시지에만 쓴다)."""
         msg_id = self.kc.execute(source, silent=False, store_history=True, allow_stdin=False, stop_on_error=False)
-        status, _ = self._wait(msg_id, timeout or self.limits.cell_timeout)
+        status, reply = self._wait(msg_id, timeout or self.limits.cell_timeout)
+        content = (reply or {}).get("content", {})
+        self.last_error = f"{str(content.get('ename'))[:100]}: {str(content.get('evalue'))[:300]}"
         return status
 
     def transport(self, payload: dict) -> dict:
@@ -413,8 +424,15 @@ class Kernel:
             raise ProtocolError("채점 통로의 응답이 JSON이 아닙니다") from None
 
     def install_rpc(self) -> None:
-        """노트북을 다 실행한 뒤 `__course_rpc__`를 건다 (조용히, 실행 번호를 늘리지 않고)."""
-        code = "import helpers.exercises.remote as _course_remote\n_course_remote.install(get_ipython().user_ns)"
+        """노트북을 다 실행한 뒤 `__course_rpc__`를 건다 (조용히, 실행 번호를 늘리지 않고).
+
+        통로 코드는 사본의 파일이 아니라 채점기가 가진 `helpers/exercises/remote.py`의 글을 보내 실행한다:
+        학생 코드가 사본의 파일을 바꿔도 통로는 그대로 열린다 (메모리에서 바꾸는 것은 막지 못한다, docs/grading.md).
+        """
+        source = (ROOT / "helpers" / "exercises" / "remote.py").read_text(encoding="utf-8")
+        code = ("import types as _t\n_course_remote = _t.ModuleType('_course_remote')\n"
+                f"exec(compile({source!r}, '<course-remote>', 'exec'), _course_remote.__dict__)\n"
+                "_course_remote.install(get_ipython().user_ns)\ndel _t, _course_remote")
         msg_id = self.kc.execute(code, silent=True, store_history=False, allow_stdin=False, stop_on_error=False)
         status, reply = self._wait(msg_id, 60)
         if status != "ok":
