@@ -1,8 +1,8 @@
-"""`07_save_load`이 저장하고 `08_predict`가 불러오는 유방 종양 모델.
+"""`07_save_load`가 저장하고 `08_predict`가 불러오는 유방 종양 모델.
 
 만드는 법은 `07_save_load` 노트북의 셀이 가르칩니다 (여기의 코드는 그 셀과 같은 방법입니다).
-- 07은 학습한 모델을 `cancer_model_path()`(`build/models/cancer_survival.keras`)에 저장합니다.
-  작업 폴더(`helpers.workdir`)는 실행할 때마다 비워지므로 그 밖에 둡니다.
+- 07은 학습한 모델을 `save_cancer_model(model)`로 `cancer_model_path()`(`build/models/cancer_survival.keras`)에
+  저장합니다. 작업 폴더(`helpers.workdir`)는 실행할 때마다 비워지므로 그 밖에 둡니다.
 - 08은 그 파일을 불러옵니다. 파일이 없으면(07을 아직 실행하지 않았으면) 무엇을 먼저 실행할지 알려 주고
   `train_cancer_model`로 같은 모델을 그 자리에서 만들어 계속합니다.
 """
@@ -27,6 +27,20 @@ def _relative(path: Path) -> Path:
 def cancer_model_path() -> Path:
     """07이 저장하고 08이 불러오는 모델 파일의 경로 (지금 폴더 기준 상대 경로)."""
     return _relative(MODEL_DIR / CANCER_MODEL_FILE)
+
+
+def save_cancer_model(model) -> Path:
+    """07이 학습한 모델을 08이 불러올 곳(`cancer_model_path()`)에 `.keras`로 저장하고 그 경로를 돌려준다.
+
+    같은 폴더의 임시 파일에 먼저 저장한 뒤 이름을 바꾸므로, 저장하는 동안 다른 노트북이 그 파일을 읽어도
+    반쯤 쓰인 파일을 보지 않는다.
+    """
+    target = cancer_model_path()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temporary = target.with_name(f"tmp-{os.getpid()}-{target.name}")
+    model.save(temporary)
+    os.replace(temporary, target)
+    return target
 
 
 def build_cancer_model(X_train, units: int = 8, learning_rate: float = 0.01):
