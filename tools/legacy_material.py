@@ -198,10 +198,13 @@ DOWNLOAD = re.compile(r"DownloadNeeded|내려받기 필요|URLError|ConnectionEr
                       r"does not exist|HTTPError|Could not find directory")
 CASCADE = {"NameError"}
 # 앞 셀이 실패해서 생기는 오류 (모델을 compile하지 못함 등)
-CASCADE_MESSAGES = re.compile(r"You must call `compile\(\)` before|has not been built|must be built")
+# (그리고 이 실행이 fit을 1 에포크로 줄여서 생기는 그래프 길이 불일치, 앞 셀이 못 만든 체크포인트·딕셔너리 키)
+CASCADE_MESSAGES = re.compile(r"You must call `compile\(\)` before|has not been built|must be built|"
+                              r"x and y must have same first dimension|^'Tiny'$|"
+                              r"stat: path should be string, bytes, os.PathLike or integer, not NoneType")
 # 이 강의의 환경에 없는 선택 패키지 (API 변화가 아님)
 OPTIONAL = re.compile(r"You must install pydot|No module named '(pydot|graphviz|keras_tuner|tensorflow_hub|"
-                      r"tensorflow_docs|tensorflow_datasets)'")
+                      r"tensorflow_docs|tensorflow_datasets|attention)'")
 
 SIGNATURES = [
     (r"Expected `metrics` argument to be a list", "metrics='accuracy'"),
@@ -246,11 +249,27 @@ def signature(message: str) -> str:
 
 
 def extract(mirror: Path, repo: dict, dest: Path) -> None:
-    """커밋의 파일 트리를 dest에 푼다 (노트북이 상대 경로로 읽는 데이터 파일까지)."""
+    """커밋의 파일 트리를 dest에 푼다 (노트북이 상대 경로로 읽는 데이터 파일까지).
+
+    저장소 사본에 큰 파일이 빠져 있으면(git archive 실패) 있는 파일만 하나씩 꺼낸다."""
     git_dir = mirror / repo["repo"] / "repo"
-    archive = subprocess.run(["git", "-C", str(git_dir), "archive", repo["commit"]], capture_output=True, check=True)
-    with tarfile.open(fileobj=BytesIO(archive.stdout)) as tar:
-        tar.extractall(dest, filter="data")
+    archive = subprocess.run(["git", "-C", str(git_dir), "archive", repo["commit"]], capture_output=True)
+    if archive.returncode == 0:
+        with tarfile.open(fileobj=BytesIO(archive.stdout)) as tar:
+            tar.extractall(dest, filter="data")
+        return
+    listing = subprocess.run(["git", "-C", str(git_dir), "ls-tree", "-r", repo["commit"]], capture_output=True,
+                             text=True, check=True).stdout
+    for row in listing.splitlines():
+        meta, path = row.split("\t", 1)
+        _, kind, blob = meta.split()
+        if kind != "blob":
+            continue
+        content = subprocess.run(["git", "-C", str(git_dir), "cat-file", "blob", blob], capture_output=True)
+        if content.returncode == 0:
+            target = dest / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(content.stdout)
 
 
 def clean_source(source: str) -> str:
