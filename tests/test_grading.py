@@ -312,3 +312,116 @@ def test_grader_explains_a_broken_file(tmp_path):
     (tmp_path / "03_broken.ipynb").write_text("{ not json", encoding="utf-8")
     results = grade.grade_notebook(tmp_path / "03_broken.ipynb")
     assert results[0]["status"] == "error" and "채점할 수 없는 파일" in results[0]["message"]
+
+
+# --------------------------------------------------------------------------- 대리 객체 (커널 없이, 같은 프로세스에서)
+
+
+def _loopback(namespace: dict):
+    import proxy
+
+    from helpers.exercises import remote
+
+    return proxy.RemoteNamespace(proxy.loopback(remote.install(namespace)))
+
+
+def test_plain_data_arrives_as_real_values():
+    import numpy as np
+    import pandas as pd
+
+    frame = pd.DataFrame({"a": [1.5, 2.5], "b": [3, 4]}, index=["x", "y"])
+    ns = _loopback({"q1_list": [1, 2.5, ..., {"k": (1, "s")}], "q1_array": np.arange(6).reshape(2, 3),
+                    "q1_scalar": np.float32(0.5), "q1_frame": frame, "q1_series": frame["a"], "nan": float("nan")})
+    assert ns["q1_list"] == [1, 2.5, Ellipsis, {"k": (1, "s")}]
+    assert isinstance(ns["q1_array"], np.ndarray) and ns["q1_array"].tolist() == [[0, 1, 2], [3, 4, 5]]
+    assert type(ns["q1_scalar"]) is np.float32
+    assert ns["q1_frame"].equals(frame) and ns["q1_series"].equals(frame["a"])
+    assert "q1_list" in ns and "q9" not in ns and ns.get("q9", 7) == 7
+
+
+def test_objects_arrive_as_proxies_that_pass_isinstance():
+    import types
+
+    import keras
+    import numpy as np
+
+    from helpers.exercises.core import call_answer, names_used
+
+    def q1_forward(model, x):
+        print("계산 중")
+        return np.asarray(x) * len(model.layers)
+
+    model = keras.Sequential([keras.Input((3,)), keras.layers.Dense(2, activation="relu")])
+    ns = _loopback({"q1_model": model, "q1_forward": q1_forward})
+    remote_model = ns["q1_model"]
+    assert isinstance(remote_model, keras.Model) and type(remote_model).__name__ == "Sequential"
+    assert remote_model.count_params() == 8 and remote_model.layers[0] is remote_model.layers[0]
+    dense = remote_model.layers[0]
+    assert isinstance(dense, keras.layers.Dense) and dense.activation.__name__ == "relu"
+    assert np.asarray(remote_model.layers[0].kernel).shape == (3, 2)
+    assert getattr(remote_model, "_no_such_attribute", "없음") == "없음"
+    function = ns["q1_forward"]
+    assert isinstance(function, types.FunctionType) and {"asarray", "len", "print"} <= names_used(function)
+    probe = keras.Sequential([keras.Input((2,)), keras.layers.Dense(1)])  # 채점기가 만든 객체를 넘긴다
+    assert call_answer(function, probe, [1.0, 2.0]).tolist() == [1.0, 2.0]
+
+
+def test_remote_errors_keep_their_type_message_and_line():
+    from helpers.exercises.core import answer_frame
+
+    cell = compile("def q1_f(x):\n    y = x + 1\n    raise ValueError('matmul 모양이 다릅니다')\n",
+                   "/tmp/ipykernel_12/3456.py", "exec")
+    namespace: dict = {}
+    exec(cell, namespace)
+    ns = _loopback(namespace)
+    with pytest.raises(ValueError, match="matmul 모양이 다릅니다") as caught:
+        ns["q1_f"](1)
+    assert type(caught.value).__name__ == "ValueError"
+    assert answer_frame(caught.value.__traceback__)[0] == 3
+    with pytest.raises(KeyError):
+        ns["없는 이름"]
+
+
+def test_kernel_answers_are_read_as_data_only():
+    import proxy
+
+    session = proxy.Session(lambda payload: {"ok": {"$": "pickle", "v": "gASVAAAAAAAAAAA="}})
+    with pytest.raises(proxy.ProtocolError):
+        session.request("ns_get", name="q1")
+    forged_class = {"$": "class", "m": "os", "q": "system", "ref": {"$": "ref", "id": 1, "mro": [], "callable": True}}
+    found = proxy.Session(lambda payload: {"ok": forged_class}).request("ns_get", name="q1")
+    assert isinstance(found, proxy.RemoteObject)  # os.system이 아니라 대리 객체
+    pointer = {"ok": {"$": "dict", "v": [["data", [140000000000000, False]], ["shape", {"$": "tuple", "v": [8]}]]}}
+    asked = []
+
+    def transport(payload):
+        asked.append(payload.get("name"))
+        if payload["op"] == "ns_get":
+            return {"ok": {"$": "ref", "id": 2, "mro": [["builtins", "object"]], "callable": False}}
+        return pointer
+
+    remote = proxy.Session(transport).request("ns_get", name="q1")
+    assert not hasattr(remote, "__array_interface__") and "__array_interface__" not in asked
+
+
+def test_forged_lesson_values_are_flagged_for_review():
+    import grade
+    import proxy
+
+    from helpers.exercises import remote
+    from helpers.exercises.core import Book, answer, mistake
+
+    book = Book("99_test")
+
+    @book.exercise(stars=1, title="합", hint="sum", solution="q1_total = sum(X)\n")
+    def q1(ns):
+        if answer(ns, "q1_total") != sum(ns["X"]):
+            mistake()
+        return "정답입니다."
+
+    reference = proxy.loopback(remote.install({"X": [1, 2, 3]}))
+    ns = proxy.RemoteNamespace(proxy.loopback(remote.install({"X": [1, 2, 4], "q1_total": 7})), reference)
+    result = grade.Grader._evaluate(None, q1, ns)
+    assert result["status"] == "correct" and grade.REVIEW in result["message"] and "`X`" in result["message"]
+    honest = proxy.RemoteNamespace(proxy.loopback(remote.install({"X": [1, 2, 3], "q1_total": 6})), reference)
+    assert grade.REVIEW not in grade.Grader._evaluate(None, q1, honest)["message"]

@@ -331,7 +331,7 @@ class Session:
             raise ProtocolError("커널의 응답 형식이 다릅니다")
         printed = response.get("printed")
         if isinstance(printed, str) and printed:
-            sys.stdout.write(printed)
+            sys.stdout.write(printed[-100_000:])
         if "error" in response:
             raise_remote(response["error"])
         if "ok" not in response:

@@ -32,7 +32,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 KERNEL_NAME = "course-grading"
-MAX_MESSAGE = 512 * 2**20  # 커널이 보내는 메시지 하나의 최대 크기 (넘으면 연결을 끊는다)
+MAX_MESSAGE = 256 * 2**20  # 커널이 보내는 메시지 하나의 최대 크기 (넘으면 연결을 끊는다)
 
 
 @dataclass
@@ -228,7 +228,8 @@ class Kernel:
         (spec / "kernel.json").write_text(json.dumps(
             {"argv": argv, "display_name": "채점", "language": "python", "interrupt_mode": "message"}))
         context = zmq.Context()
-        context.setsockopt(zmq.MAXMSGSIZE, MAX_MESSAGE)
+        context.setsockopt(zmq.MAXMSGSIZE, MAX_MESSAGE)  # 커널이 보내는 메시지의 크기와 개수를 묶는다
+        context.setsockopt(zmq.RCVHWM, 64)
         context.setsockopt(zmq.LINGER, 0)
         ipc = os.name == "posix"
         self.km = KernelManager(
@@ -300,7 +301,7 @@ class Kernel:
             self.death = reason
         for proc in reversed(self._processes()):
             try:
-                proc.send_signal(signal.SIGKILL)
+                proc.kill()
             except Exception:  # noqa: BLE001, S110 - 이미 끝난 프로세스
                 pass
 
@@ -323,10 +324,11 @@ class Kernel:
             text = self.log_path.read_text(errors="replace")[-4000:]
         except OSError:
             pass
-        if "MemoryError" in text or code in (-signal.SIGKILL, 137):
-            return f"커널이 끝났습니다 (메모리 제한 {self.limits.memory_gb:g} GiB 또는 CPU 시간 제한일 수 있습니다)"
-        if code in (-signal.SIGXCPU, 128 + signal.SIGXCPU, 152):
+        xcpu = getattr(signal, "SIGXCPU", None)
+        if xcpu is not None and code in (-xcpu, 128 + xcpu):
             return f"CPU 시간 제한({self.limits.cpu}초)을 넘어 커널이 끝났습니다"
+        if "MemoryError" in text or code in (-9, 137):
+            return f"커널이 끝났습니다 (메모리 제한 {self.limits.memory_gb:g} GiB를 넘었을 수 있습니다)"
         return f"커널이 스스로 끝났습니다 (종료 코드 {code})"
 
     def close(self) -> None:

@@ -32,7 +32,7 @@ import traceback
 
 ALLOWED_MODULES = ("keras", "tensorflow", "numpy", "pandas", "sklearn", "matplotlib", "builtins")
 MAX_ITEMS = 200_000  # 이보다 긴 리스트/배열은 값 대신 ref로
-MAX_BYTES = 256 * 2**20  # 배열 하나의 최대 크기
+MAX_BYTES = 64 * 2**20  # 배열 하나의 최대 크기 (더 크면 ref로)
 MAX_DEPTH = 24
 MAX_TEXT = 20_000
 ARRAY_KINDS = set("biufcmMUS")
