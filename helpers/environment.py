@@ -78,6 +78,7 @@ def setup(seed: int = 42, deterministic: bool = False, report: bool = True) -> S
         raise ValueError(f"seed는 0 이상의 정수여야 합니다 (받은 값: {seed!r}). 예: helpers.setup(seed=42)")
     quiet.configure_warnings()
     quiet.shorten_tracebacks()
+    quiet.hide_empty_rich_displays()
     tf = quiet.import_tensorflow_quietly()
     import keras
 

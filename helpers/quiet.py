@@ -1,7 +1,8 @@
 """라이브러리 잡음 정리: 경고 형식, 알려진 잡음 필터, TensorFlow 조용히 불러오기.
 
-`00_setup` 노트북에서 소개합니다. 학생 코드가 일으킨 경고(예: 출력 1개짜리 softmax)는
-그대로 보이고, 라이브러리 내부 잡음만 숨깁니다.
+`00_setup` 노트북에서 소개합니다. 경고는 NOISY_WARNINGS의 네 가지만 숨기고 나머지는 한 줄로 보여 줍니다
+(예: 출력 1개짜리 softmax). tensorflow 로거는 ERROR만 보이고, absl 로거는 WARNING 이상을 보이되 재추적(retracing)과
+체크포인트 삭제 안내는 거릅니다 (학생 코드가 일으킨 것이어도). `model.summary()` 앞에 생기던 빈 출력 칸도 없앱니다.
 """
 
 from __future__ import annotations
@@ -152,3 +153,21 @@ def import_tensorflow_quietly():
         # 지금 한 번 만들어 두어야 configure_warnings()의 설정이 나중에 덮어써지지 않는다.
         tf.get_logger()
     return tf
+
+
+def hide_empty_rich_displays() -> None:
+    """Keras의 `summary(print_fn=print)`가 Jupyter에 남기는 빈 rich 출력 칸을 없앤다 (내용이 있는 출력은 그대로)."""
+    try:
+        import rich.jupyter
+    except ImportError:
+        return
+    original = rich.jupyter.display
+    if getattr(original, "_course", False):
+        return
+
+    def display(segments, text):
+        if text.strip():
+            original(segments, text)
+
+    display._course = True
+    rich.jupyter.display = display
