@@ -4,7 +4,7 @@
 요청을 보내고, 돌아온 것을 **데이터로만** 읽는다:
 
 - JSON의 보통 값, `allow_pickle=False`로 읽는 `.npy` 배열, 열마다 배열로 온 pandas 객체는 진짜 값이 된다.
-- 그 밖의 객체는 `RemoteObject`(원격 번호를 든 대리 객체)가 되고, 속성, 항목, 호출, len, iter, 비교,
+- 그 밖의 객체는 `RemoteObject`(원격 번호를 든 대리 객체)가 되고, 속성(attribute), 항목, 호출, len, iter, 비교,
   산술, `np.asarray`(`__array__`)를 커널에 다시 요청한다. `__class__`는 그 클래스가 허용 목록의 모듈
   (keras, tensorflow, numpy, pandas, sklearn, matplotlib, builtins)에서 import되는 진짜 클래스이면 그것을
   알려 주어 `isinstance`가 통한다. `type(x).__name__`은 원래 클래스 이름이다.

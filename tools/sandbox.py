@@ -242,8 +242,9 @@ class Kernel:
         )
         self._log = self.log_path.open("ab")
         options = {"stdout": self._log, "stderr": self._log, "stdin": subprocess.DEVNULL}
-        if not self.sandboxed:
-            options.update(cwd=str(self.workspace.notebooks), env={**_env(self.workspace, False)})
+        if not self.sandboxed:  # 격리 없이: 강사의 환경 변수에 사본 경로만 더한다 (Windows는 SYSTEMROOT 등이 필요)
+            env = {k: v for k, v in os.environ.items() if not k.startswith("JPY_")}
+            options.update(cwd=str(self.workspace.notebooks), env={**env, **_env(self.workspace, False)})
         self.km.start_kernel(**options)
         self.kc = self.km.client()
         self.kc.start_channels(shell=True, iopub=False, stdin=False, hb=False, control=False)
