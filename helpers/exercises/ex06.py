@@ -32,6 +32,12 @@ def _text_number(value):
         return None
 
 
+def _plain(value):
+    """텐서(예: keras 지표의 `result()`)면 NumPy 값으로, 아니면 그대로."""
+    to_numpy = getattr(value, "numpy", None)
+    return to_numpy() if callable(to_numpy) and not isinstance(value, np.ndarray) else value
+
+
 # --------------------------------------------------------------------------- 1. 시험 정확도
 
 
@@ -336,6 +342,10 @@ q3_rmse = float(np.sqrt(np.mean((yd_test - q3_pred) ** 2)))
         "from sklearn.metrics import mean_squared_error\n"
         "q3_pred = DummyRegressor(strategy='mean').fit(Xd_train, yd_train).predict(Xd_test)\n"
         "q3_rmse = mean_squared_error(yd_test, q3_pred) ** 0.5\n",
+        _DIABETES + "rmse = keras.metrics.RootMeanSquaredError()\n"
+        "q3_pred = np.repeat(yd_train.mean(), len(yd_test))\n"
+        "rmse.update_state(yd_test, q3_pred)\n"
+        "q3_rmse = rmse.result()\n",
         _DIABETES + "import math\n"
         "mean = sum(yd_train) / len(yd_train)\n"
         "q3_pred = np.repeat(mean, len(yd_test))\n"
@@ -345,7 +355,8 @@ q3_rmse = float(np.sqrt(np.mean((yd_test - q3_pred) ** 2)))
 def q3(ns):
     pred_raw = answer(ns, "q3_pred")
     rmse_raw = answer(ns, "q3_rmse")
-    pred = need_array(pred_raw, "q3_pred", shape=(None,)).astype(float)
+    pred = need_array(_plain(pred_raw), "q3_pred", shape=(None,)).astype(float)
+    rmse_raw = _plain(rmse_raw)
     if _text_number(rmse_raw) is not None:
         mistake(detail="`q3_rmse`에 글자(문자열)를 담았습니다. `'%.4f' % ...`나 f-문자열은 화면에 보여 줄 글자를 "
                 "만듭니다. 숫자 그대로 담으세요 (반올림은 `round(값, 4)`).")

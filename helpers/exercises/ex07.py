@@ -483,6 +483,8 @@ def q3(ns):
             "모델을 만들기 직전에 (가)와 같은 시드(`keras.utils.set_random_seed(7)`)를 주었는지, 그 3 에포크를 "
             "(가)와 같은 설정(`batch_size=32, shuffle=False`)으로 학습했는지."
         )
+    if steps_resumed != steps_straight:
+        mistake("recompiled")
     answered = need_number(diff_answer, "q3_diff")
     if not close(answered, diff, rel=1e-3) and not (answered <= 1e-5 and diff <= 1e-5 and answered >= 0):
         mistake(detail=f"`q3_diff`가 {answered:.3g}인데, 두 모델의 가중치 최대 차이는 {diff:.3g}입니다. 층마다, "
