@@ -1,13 +1,13 @@
-"""helpers/devices.py: 새 프로세스에서 장치 배치 기록 켜기 (11_gpu_distributed가 인용하는 출력)."""
+"""helpers/devices.py: 새 프로세스에서 장치 지정 기록 켜기 (11_gpu_distributed 더 알아보기가 설명하는 줄)."""
 
 import pytest
 
 from helpers import devices
 
 
-def test_placement_log_shows_the_lines_notebook_11_quotes():
+def test_placement_log_shows_the_lines_notebook_11_describes():
     lines = devices.placement_log()
-    # 11_gpu_distributed 4절이 글로 보여 주는 줄들 (GPU가 없는 기계)
+    # 11의 더 알아보기가 설명하는 줄들 (GPU가 없는 기계): a, b는 MatMul 연산의 입력 매개변수 이름
     for expected in (
         "a: (_Arg): /job:localhost/replica:0/task:0/device:CPU:0",
         "b: (_Arg): /job:localhost/replica:0/task:0/device:CPU:0",

@@ -511,9 +511,9 @@ def _variant(*, compare="<", stop=">=", start=1, end="None", reset="0"):
 def q4(ns):
     function = answer(ns, "q4_early_stopping")
     returns = "`(멈춘 에포크, 최적 에포크)`"
-    got = [call_answer(function, list(losses), patience, returns=returns) for losses, patience in _CASES]
     normalized = []
-    for item in got:
+    for losses, patience in _CASES:
+        item = call_answer(function, list(losses), patience, returns=returns)
         if not isinstance(item, tuple | list) or len(item) != 2:
             mistake(detail=f"`(멈춘 에포크, 최적 에포크)` 두 값을 돌려주세요 (받은 값: {item!r}).")
         if item[1] is None:
