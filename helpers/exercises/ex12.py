@@ -205,8 +205,8 @@ def _learning_rates(optimizer) -> list[float] | None:
         "val_acc": (
             "`'val_acc'`라는 이름이 남아 있습니다. `metrics=['accuracy']`로 compile하면 기록의 이름은 "
             "`'val_accuracy'`입니다. `monitor='val_acc'`이면 `fit`에서 ValueError가 나거나(`mode` 없이), "
-            "가장 좋은 모델 대신 에포크마다 덮어씁니다(`mode='max'`). 파일 이름의 `{val_acc:.4f}`도 저장하는 순간 "
-            "KeyError를 냅니다.",
+            "가장 좋은 모델 대신 에포크마다 덮어씁니다(`mode='max'`). 파일 이름의 `{val_acc:.4f}`도 첫 저장에서 "
+            "`KeyError: 'Failed to format this callback filepath ...'`를 냅니다 (8절).",
             _q2_variant('"{epoch:02d}-{val_accuracy:.4f}.keras", monitor="val_accuracy"',
                         '"{epoch:02d}-{val_acc:.4f}.keras", monitor="val_acc", mode="max"'),
         ),
