@@ -57,6 +57,19 @@ def test_training_scores_are_better_than_test_scores(nb):
     assert test_acc >= 0.9  # 글: "시험 정확도 0.95는 좋은 점수일까요?"의 크기
 
 
+def test_reported_loss_is_cross_entropy_plus_l2_penalty(nb):
+    text = output_of(nb, "train = model.evaluate(X_train, y_train")
+    total, cross_entropy, penalty = numbers(r"시험 손실 ([\d.]+) = 교차 엔트로피 ([\d.]+) \+ L2 벌점 ([\d.]+)", text)
+    assert abs(total - (cross_entropy + penalty)) <= 2e-4 and penalty > 0
+
+
+def test_without_l2_the_model_overfits_more(nb):
+    text = output_of(nb, "plain = keras.Sequential(")
+    plain_train, plain_test = numbers(r"L2 없음: 훈련 정확도 ([\d.]+), 시험 정확도 ([\d.]+)", text)
+    l2_train, l2_test = numbers(r"L2 있음\(4절\): 훈련 정확도 ([\d.]+), 시험 정확도 ([\d.]+)", text)
+    assert plain_train > l2_train and plain_test < l2_test
+
+
 def test_evaluate_leaves_weights_alone(nb):
     assert output_of(nb, "weights_before = ").strip().endswith("True")
 
