@@ -59,10 +59,10 @@ def _effective_activations(model) -> list[tuple[int, str]]:
         following = layers[index + 1] if index + 1 < len(layers) else None
         if name == "linear" and isinstance(following, keras.layers.Activation):
             name = _activation_name(following.activation)
-        elif name == "linear" and following is not None and not isinstance(following, keras.layers.Dense):
-            kind = type(following).__name__.lower()
-            if kind in ("relu", "leakyrelu", "elu", "prelu", "softmax"):
-                name = kind
+        elif name == "linear" and isinstance(following, keras.layers.ReLU | keras.layers.LeakyReLU | keras.layers.ELU):
+            name = "relu"
+        elif name == "linear" and isinstance(following, keras.layers.Softmax):
+            name = "softmax"
         result.append((int(layer.units), name))
     return result
 

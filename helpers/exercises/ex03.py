@@ -41,6 +41,10 @@ def _name(value) -> str:
         return _snake(value["class_name"])
     if callable(value) and hasattr(value, "__name__"):
         return value.__name__.lower()
+    if hasattr(value, "get_config"):  # 손실/지표 객체: 설정에 적힌 이름 (예: root_mean_squared_error)
+        name = value.get_config().get("name")
+        if isinstance(name, str):
+            return name.lower()
     return _snake(type(value).__name__)
 
 
@@ -508,8 +512,8 @@ def q3(ns):
     loss = _loss_of(model)
     if loss not in ("sparse_categorical_crossentropy", "categorical_crossentropy"):
         mistake(detail=f"손실 함수가 {loss!r}입니다. 숫자 0~9 중 하나를 고르는 문제에 맞는 손실은 2절의 표에 있습니다.")
-    optimizer = type(model.optimizer).__name__
-    if optimizer != "Adam":
+    if not isinstance(model.optimizer, keras.optimizers.Adam):
+        optimizer = model.optimizer.get_config().get("name", "Adam이 아닌 것")
         mistake(detail=f"옵티마이저가 {optimizer}입니다. 옛 코드의 뜻대로 Adam을 쓰세요.")
     learning_rate = float(model.optimizer.learning_rate)
     if math.isclose(learning_rate, 0.001, rel_tol=1e-4):
