@@ -237,6 +237,11 @@ def _q2_loop(order: str, *, epochs: int = 2, data: str = "X_tr", y_index: str = 
             "학습합니다. `range(0, len(X_tr), 50)`처럼 끝까지 도세요.",
             _q2_loop("rng.permutation(len(X_tr))", end="len(X_tr) - 50"),
         ),
+        "not_new": (
+            "q2_model은 이미 학습된 모델입니다: 가중치를 바꾼 횟수(optimizer.iterations)가 답안의 train_on_batch 호출 "
+            "수보다 많습니다. 수업에서 학습한 모델을 쓰지 말고 `q2_model = build_model()`로 새 모델을 만드세요.",
+            _q2_loop("rng.permutation(len(X_tr))").replace("q2_model = build_model()", "q2_model = model"),
+        ),
         "pairs": (
             "`train_on_batch`는 [손실, 정확도] 두 값을 돌려줍니다. 리스트에는 첫 번째 값(손실)만 넣으세요: "
             "`loss, accuracy = model.train_on_batch(...)`.",
@@ -327,6 +332,8 @@ def q2(ns):
         if fits(model):
             mistake("used_fit")
         mistake(detail="q2_model로 train_on_batch를 한 번도 부르지 않았습니다.")
+    if int(model.optimizer.iterations) != len(log):
+        mistake("not_new")
     if any(entry["x"] is None or entry["y"] is None for entry in log):
         mistake(detail="train_on_batch에 x와 y를 함께 넘기세요.")
 
