@@ -115,7 +115,7 @@ def test_each_exercise_grades_as_designed(path):
         "__import__('json').dumps(__import__('helpers.exercises').exercises.selftest("
         f"{path.stem!r}, globals(), {blanks!r}))"
     )
-    report, _ = nbtool.run_with_probe(instructor, probe, cwd=path.parent)
+    report, _ = nbtool.run_with_probe(instructor, probe, cwd=path.parent, timeout=900)  # 한 셀이 모든 답안을 채점한다
     book = _book(path)
     assert [entry["exercise"] for entry in report] == [item.name for item in book]
     for entry in report:

@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import importlib
+import linecache
 import re
 from collections.abc import MutableMapping
 
@@ -69,8 +70,10 @@ def selftest(notebook: str, ns: MutableMapping, blanks: dict[str, str] | None = 
         """답안 셀처럼 실행한다: 오류가 나면 답안 셀 오류로 기록한다 (노트북에서 셀이 오류를 낸 것과 같게)."""
         errors = ns.setdefault(tracking.ERRORS_KEY, {})
         errors.pop(item.name, None)
+        filename = f"<{item.name} {label}>"
+        linecache.cache[filename] = (len(code), None, code.splitlines(True), filename)  # 오류 메시지에 그 줄이 보이게
         try:
-            exec(compile(code, f"<{item.name} {label}>", "exec"), ns)
+            exec(compile(code, filename, "exec"), ns)
         except Exception as exc:  # noqa: BLE001 - 학생 답안의 오류를 기록한다
             frame = tracking.answer_frame(exc.__traceback__)
             where = f" (답안 셀 {frame[0]}번째 줄: `{frame[1]}`)" if frame else ""

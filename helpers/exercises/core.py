@@ -164,7 +164,7 @@ def need_number(value, name: str) -> float:
     if hasattr(value, "shape") and getattr(value, "shape", None) == () and hasattr(value, "item"):
         value = value.item()
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        mistake(detail=f"`{name}`에는 숫자 하나를 넣으세요 (받은 것: {type(value).__name__} {_short(value)}).")
+        mistake(detail=f"`{name}`은(는) 숫자 하나여야 합니다 (받은 것: {type(value).__name__} {_short(value)}).")
     return float(value)
 
 
@@ -173,7 +173,7 @@ def need_int(value, name: str) -> int:
     if hasattr(value, "shape") and getattr(value, "shape", None) == () and hasattr(value, "item"):
         value = value.item()
     if isinstance(value, bool) or not isinstance(value, numbers.Integral):
-        mistake(detail=f"`{name}`에는 정수(int) 하나를 넣으세요 (받은 것: {type(value).__name__} {_short(value)}). "
+        mistake(detail=f"`{name}`은(는) 정수(int) 하나여야 합니다 (받은 것: {type(value).__name__} {_short(value)}). "
                 "`int(...)`나 `//`를 쓰면 정수가 됩니다.")
     return int(value)
 
