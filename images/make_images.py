@@ -256,7 +256,7 @@ def loss_functions() -> Path:
         arrow(ax, (loss_col[0], cy), (layer_col[0], cy), patch_a=loss_box, patch_b=layer_box, lw=1.2,
               style="-", color=MUTED, ls=(0, (3, 2)))
 
-    ax.text(0.15, 0.3, "정답이 원-핫 벡터가 아니라 정수(0, 1, 2, ...)이면  loss=\"sparse_categorical_crossentropy\"  "
+    ax.text(0.15, 0.3, "타깃이 원-핫 벡터가 아니라 정수(0, 1, 2, ...)이면  loss=\"sparse_categorical_crossentropy\"  "
             "(마지막 층은 같음)", fontsize=10, va="center", color=MUTED)
     return save(fig, "loss_functions.png")
 
@@ -294,9 +294,9 @@ def network_layers_loss_optimizer() -> Path:
     ax.text(bx + 0.3, 4.92, "층을 쌓아 만든 네트워크", fontsize=10.5, va="center", color=MUTED)
     ax.text(bx + 0.3, 4.6, "X에서 예측을 계산: model.predict(X)", fontsize=10.5, va="center", color=MUTED)
 
-    # 예측과 정답
+    # 예측과 타깃
     pred = box(ax, cx, 2.9, 2.2, 0.6, ORANGE, r"예측 $\hat{Y}$", size=13, strong=True)
-    truth = box(ax, 7.3, 2.9, 2.2, 0.6, BLUE, "정답(타깃) $Y$", size=13, strong=True)
+    truth = box(ax, 7.3, 2.9, 2.2, 0.6, BLUE, "타깃 $Y$", size=13, strong=True)
     arrow(ax, (cx, layer_rows[1]), (cx, 2.9), patch_a=layer_boxes[1], patch_b=pred, lw=1.8)
 
     # 손실 함수와 손실 점수
