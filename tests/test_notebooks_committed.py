@@ -30,7 +30,7 @@ def text_of(output) -> str:
     if output.output_type == "stream":
         return output.text
     if output.output_type == "error":  # 화면에 보이는 것은 traceback (색 코드는 Jupyter가 그린다)
-        return ANSI.sub("", "\n".join(output.traceback))
+        return ANSI.sub("", "\n".join(output.traceback)) + "\n" + output.get("evalue", "")
     return output.get("data", {}).get("text/plain", "")
 
 

@@ -20,6 +20,9 @@ from pathlib import Path
 
 import nbformat
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from helpers.quiet import shorten_paths  # noqa: E402  (TensorFlow를 불러오지 않는다)
+
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "notebooks"
 STAMP_KEY = "keras_course"
@@ -55,6 +58,8 @@ def normalize(nb) -> None:
         if cell.cell_type == "code":
             for out in cell.outputs:
                 out.get("metadata", {}).pop("execution", None)
+                if out.get("output_type") == "error":  # 오류 메시지 원문(evalue)의 설치 경로도 화면처럼 줄인다
+                    out["evalue"] = shorten_paths(out.get("evalue", ""))
             cell.outputs = coalesce_streams(cell.outputs)
 
 
