@@ -16,7 +16,7 @@ import warnings
 
 # 알려진 라이브러리 잡음(학생이 고칠 수 없는 것)만 숨긴다. 정규식은 경고 메시지 앞부분에 맞춘다.
 NOISY_WARNINGS = [
-    # numpy 2.x + h5py/keras: "__array__ implementation doesn't accept a copy keyword ..."
+    # numpy 2.x + Keras의 .h5 저장: "__array__ implementation doesn't accept a copy keyword ..."
     (r".*__array__ implementation doesn't accept a copy keyword", DeprecationWarning),
     (r".*`np\.bool8` is a deprecated alias", DeprecationWarning),
     (r".*jupyter_client|.*zmq", DeprecationWarning),
