@@ -77,7 +77,7 @@ def selftest(notebook: str, ns: MutableMapping, blanks: dict[str, str] | None = 
         except Exception as exc:  # noqa: BLE001 - 학생 답안의 오류를 기록한다
             frame = tracking.answer_frame(exc.__traceback__)
             where = f" (답안 셀 {frame[0]}번째 줄: `{frame[1]}`)" if frame else ""
-            errors[item.name] = f"{type(exc).__name__}: {exc}{where}"
+            errors[item.name] = f"{tracking.error_text(exc)}{where}"
             return f"{type(exc).__name__}: {exc}"
         return None
 

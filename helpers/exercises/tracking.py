@@ -177,6 +177,21 @@ def traceback_frames(tb):
     return traceback.extract_tb(tb)
 
 
+def error_text(exc: BaseException) -> str:
+    """오류를 한 줄로: 여러 줄짜리 오류(TensorFlow의 Graph execution error 등)는 첫 줄과 마지막 줄만, 설치 경로는 줄여서."""
+    lines = [line.strip() for line in str(exc).splitlines() if line.strip()]
+    message = " … ".join(dict.fromkeys([lines[0], lines[-1]])) if lines else ""
+    try:
+        from helpers.quiet import shorten_paths
+
+        message = shorten_paths(message)
+    except ImportError:
+        pass
+    if len(message) > 400:
+        message = message[:397] + "..."
+    return f"{type(exc).__name__}: {message}"
+
+
 def _exercises_in(source: str) -> set[str]:
     if re.search(r"\bq\d+\.(check|hint|solution)\(", source):
         return set()
@@ -202,7 +217,7 @@ def _on_cell_done(result) -> None:
         if exc is None:
             errors.pop(name, None)
             continue
-        text = f"{type(exc).__name__}: {exc}"
+        text = error_text(exc)
         frame = answer_frame(exc.__traceback__) if result.error_in_exec is not None else None
         if frame:
             text += f" (답안 셀 {frame[0]}번째 줄: `{frame[1]}`)"
