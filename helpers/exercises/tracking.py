@@ -178,7 +178,7 @@ def traceback_frames(tb):
 
 
 def error_text(exc: BaseException) -> str:
-    """오류를 한 줄로: 여러 줄짜리 오류(TensorFlow의 Graph execution error 등)는 첫 줄과 마지막 줄만, 설치 경로는 줄여서."""
+    """오류를 한 줄로: 여러 줄짜리 오류(TF의 Graph execution error 등)는 첫 줄과 마지막 줄만, 설치 경로는 줄여서."""
     lines = [line.strip() for line in str(exc).splitlines() if line.strip()]
     message = " … ".join(dict.fromkeys([lines[0], lines[-1]])) if lines else ""
     try:
