@@ -70,6 +70,12 @@ if _in_kernel():  # 노트북 커널 안에서만 (채점기나 테스트 프로
     _install_batch_log()
 
 
+def _count(variable) -> int:
+    """Keras 변수(예: optimizer.iterations)의 정수 값."""
+    value = variable.numpy() if hasattr(variable, "numpy") else variable
+    return int(value)
+
+
 def batches(model) -> list[dict]:
     """그 모델의 train_on_batch 호출 기록 (오래된 것부터): x, y, 돌려준 손실."""
     return list(getattr(model, BATCHES, []) or [])
@@ -332,7 +338,7 @@ def q2(ns):
         if fits(model):
             mistake("used_fit")
         mistake(detail="q2_model로 train_on_batch를 한 번도 부르지 않았습니다.")
-    if int(model.optimizer.iterations) != len(log):
+    if _count(model.optimizer.iterations) != len(log):
         mistake("not_new")
     if any(entry["x"] is None or entry["y"] is None for entry in log):
         mistake(detail="train_on_batch에 x와 y를 함께 넘기세요.")
@@ -565,7 +571,7 @@ def q3(ns):
     small_model, large_model = getattr(small, "model", None), getattr(large, "model", None)
     if small_model is None or large_model is None:
         mistake(detail="History에 모델이 없습니다: fit이 돌려준 History를 그대로 넣으세요.")
-    if small_model is large_model:
+    if small_model == large_model:  # 채점기가 프록시로 볼 때도 같은 모델이면 참
         mistake("same_model")
     records = {}
     for name, model in (("q3_small", small_model), ("q3_large", large_model)):

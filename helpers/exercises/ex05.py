@@ -251,7 +251,7 @@ def q2(ns):
     if missing:
         mistake(detail=f"hist_over의 곡선이 빠졌습니다: {', '.join(missing)}.")
     loss_ax, acc_ax = found["loss"][0], found["accuracy"][0]
-    if loss_ax is acc_ax or found["val_loss"][0] is not loss_ax or found["val_accuracy"][0] is not acc_ax:
+    if loss_ax == acc_ax or found["val_loss"][0] != loss_ax or found["val_accuracy"][0] != acc_ax:
         mistake("one_axis")
     if min(float(x) for x in found["loss"][1].get_xdata()) < 1:
         mistake("x_from_zero")
@@ -437,7 +437,7 @@ def q3(ns):
         mistake(detail=f"q3_model에는 Keras 모델을 넣으세요 (받은 것: {type(model).__name__}).")
     if not (hasattr(hist, "history") and hasattr(hist, "params")):
         mistake(detail=f"q3_hist에는 fit이 돌려준 History를 넣으세요 (받은 것: {type(hist).__name__}).")
-    if getattr(hist, "model", None) is not None and hist.model is not model:
+    if getattr(hist, "model", None) is not None and hist.model != model:
         mistake(detail="q3_hist는 q3_model을 학습한 fit의 기록이어야 합니다.")
     if model.outputs[0].shape[-1] != 3:
         mistake("output")
@@ -458,9 +458,11 @@ def q3(ns):
                        "과대적합을 다루는 문제라 훈련 데이터는 일부러 작게 둡니다.")
     if record["validation_data"][0] != fingerprint(X_val):
         mistake(detail="validation_data가 (q3_X_val, q3_y_val)가 아닙니다.")
+    import keras
+
     dense = [layer for layer in model.layers if hasattr(layer, "units")]
     plain = all(getattr(layer, "kernel_regularizer", None) is None for layer in dense) and not any(
-        "Dropout" in type(layer).__name__ for layer in model.layers)
+        isinstance(layer, keras.layers.Dropout) for layer in model.layers)
     if [layer.units for layer in dense[:-1]] != [256, 256] or not plain or model.count_params() != WINE_PARAMS:
         mistake(detail=f"모델이 문제의 구조(13 → 256 → 256 → 3, 규제와 Dropout 없음, 파라미터 {WINE_PARAMS:,}개)와 "
                        f"다릅니다 (파라미터 {model.count_params():,}개).")
