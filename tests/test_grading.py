@@ -3,10 +3,10 @@
 강의 저장소를 임시 폴더로 복사하고(그 사본만 채점기가 쓴다) 그 사본의 채점기를 별도 프로세스로 실행한다.
 제출물 (파일 이름 순서로 채점된다):
 - instructor: 강사용 판 → 만점 / blank: 학생판 그대로 → 0점, "아직 답이 없습니다"
-- planted: 전형적인 실수 하나 → 정확히 그 문제만 실패, 그 실수의 피드백 / raises: 한 답안이 예외 → 그 문제만 실패
-- missing: q2의 답안 셀을 지우고 q3의 태그를 바꿈 → 그 두 문제에 "답안 셀을 찾을 수 없습니다"
+- planted: 전형적인 실수 하나와 예외를 내는 답안 하나 → 정확히 그 두 문제만 실패, 그 실수의 피드백, 그 예외
 - forger: 답안 셀 안에서 `helpers.exercises.grade`, 채점 클래스(`Exercise.evaluate`, `Result.passed`, `check`,
-  채점 함수)를 바꾸고 가짜 결과 줄을 print; 답안 셀이 아닌 셀에도 같은 코드 (실행되지 않는다) → q1(맞는 답)만 통과
+  채점 함수)를 바꾸고 가짜 결과 줄을 print; 답안 셀이 아닌 셀에도 같은 코드 (실행되지 않는다); q2의 답안 셀을
+  지우고 q3(해답)의 태그를 바꿈 → q1(맞는 답)만 통과, q2와 q3에 "답안 셀을 찾을 수 없습니다"
 - channel: 답안 셀 안에서 채점 통로(`helpers.exercises.remote`)를 바꿔 엉터리 응답 → 틀린 답은 틀린 채로, 채점은 계속
 - vandal: 강의 폴더(절대 경로, 상대 경로)와 다른 제출물에 쓰고, 다른 제출물의 답을 읽어 실행하려 함
   → q1(맞는 답)만 통과, 강의 폴더와 제출 폴더는 바이트 하나 다르지 않음, 뒤에 채점한 zz_victim은 만점
@@ -140,6 +140,14 @@ def tree(root: Path) -> dict[str, str]:
     return found
 
 
+RAISE = "raise RuntimeError('학생 답안의 실수')\n"
+
+
+def raising(items, planted):
+    """예외를 내는 답안을 넣을 문제: 실수를 심은 문제가 아닌 첫 문제."""
+    return next(item for item in items if item is not planted)
+
+
 def write_submissions(subs: Path, course: Path, items, planted) -> None:
     student = nbformat.read(NOTEBOOK, as_version=4)
     stem = NOTEBOOK.stem
@@ -155,14 +163,12 @@ def write_submissions(subs: Path, course: Path, items, planted) -> None:
     save("instructor.ipynb")
     shutil.copy(NOTEBOOK, subs / "blank.ipynb")
     key, (message, code) = next(iter(planted.mistakes.items()))
-    save("planted.ipynb", {**solutions, planted.name: code})
-    save("raises.ipynb", {**solutions, q1: "raise RuntimeError('학생 답안의 실수')"})
-    nb = editions.fill(student, stem, solutions)
+    save("planted.ipynb", {**solutions, planted.name: code, raising(items, planted).name: RAISE})
+    nb = save("forger.ipynb", {**solutions, q1: FORGE + solutions[q1]}, extra=[FORGE, f"print({FAKE_LINE!r})"])
     cells = editions.answer_cells(nb)
-    nb.cells.remove(cells[q2])
-    cells[q3].metadata["tags"] = ["answer"]
-    nbformat.write(nb, subs / "missing.ipynb")
-    save("forger.ipynb", {q1: FORGE + solutions[q1]}, extra=[FORGE, f"print({FAKE_LINE!r})"])
+    nb.cells.remove(cells[q2])  # 지운 답안 셀
+    cells[q3].metadata["tags"] = ["answer"]  # 태그를 바꾼 답안 셀 (해답이 들어 있어도)
+    nbformat.write(nb, subs / "forger.ipynb")
     save("channel.ipynb", {q1: CHANNEL + "q1_per_layer = [80, 50, 5]\n"})
     if ISOLATED:  # 격리 없이는 정말로 쓰므로 (강의 폴더 사본에지만) 격리될 때만
         save("vandal.ipynb", {q1: vandal_q1(course, subs), q2: vandal_q2(subs)})
@@ -231,26 +237,24 @@ def test_blank_student_edition_scores_zero(graded):
 def test_planted_mistake_loses_exactly_that_exercise(graded):
     planted = graded["planted"]
     message = next(iter(planted.mistakes.values()))[0]
-    assert passed(graded, "planted.ipynb") == {item.name for item in graded["items"]} - {planted.name}
+    raised = raising(graded["items"], planted)
+    assert passed(graded, "planted.ipynb") == {item.name for item in graded["items"]} - {planted.name, raised.name}
     assert message in feedback(graded, "planted.ipynb", planted.name)
 
 
-def test_a_raising_answer_does_not_stop_grading(graded):
-    first, *rest = graded["items"]
-    assert passed(graded, "raises.ipynb") == {item.name for item in rest}
-    assert "RuntimeError" in feedback(graded, "raises.ipynb", first.name)
-
-
-def test_deleted_or_retagged_answer_cells_get_a_clear_message(graded):
-    assert passed(graded, "missing.ipynb") == {"q1"}
-    for name in ("q2", "q3"):
-        assert f"{name}의 답안 셀(태그 answer-{name})을 찾을 수 없습니다" in feedback(graded, "missing.ipynb", name)
+def test_a_raising_answer_fails_only_its_exercise(graded):
+    raised = raising(graded["items"], graded["planted"])
+    assert "RuntimeError" in feedback(graded, "planted.ipynb", raised.name)
 
 
 def test_patching_the_grader_in_the_kernel_earns_nothing(graded):
-    """grade, Exercise.evaluate, Result.passed, check, 채점 함수를 바꿔도: 맞게 쓴 q1만 통과."""
+    """grade, Exercise.evaluate, Result.passed, check, 채점 함수를 바꾸고 해답이 든 셀의 태그를 바꿔도: q1만 통과."""
     assert passed(graded, "forger.ipynb") == {"q1"}
-    assert "아직 답이 없습니다" in feedback(graded, "forger.ipynb", "q2")
+
+
+def test_deleted_or_retagged_answer_cells_get_a_clear_message(graded):
+    for name in ("q2", "q3"):
+        assert f"{name}의 답안 셀(태그 answer-{name})을 찾을 수 없습니다" in feedback(graded, "forger.ipynb", name)
 
 
 def test_a_printed_fake_result_line_never_reaches_the_grader(graded):
