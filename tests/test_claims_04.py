@@ -67,19 +67,19 @@ def test_validation_data_records_val_loss(nb):
 
 
 def test_batch_size_experiment_claims(nb):
-    rows = table_rows(output_of(nb, "runs, models = {32: history}, {32: model_32}"))
+    rows = table_rows(output_of(nb, "models[1] = build_model()"))
     assert sorted(rows) == [1, 10, 32, 364]
     val_loss = {b: r[2] for b, r in rows.items()}  # 에포크당 스텝, 갱신, 검증 손실, 검증 정확도
-    assert [rows[b][1] for b in (1, 10, 32, 364)] == [1092, 111, 36, 3]
-    assert val_loss[364] == max(val_loss.values())  # ② 같은 3 에포크에서는 전체 배치가 가장 나쁘다
-    assert val_loss[1] == min(val_loss.values())  # ④ "3 에포크 뒤 검증 손실은 배치 1이 가장 낮았습니다"
+    assert [rows[b][1] for b in (1, 10, 32, 364)] == [728, 74, 24, 2]
+    assert val_loss[364] == max(val_loss.values())  # ② 같은 2 에포크에서는 전체 배치가 가장 나쁘다
+    assert val_loss[1] == min(val_loss.values())  # ④ "2 에포크 뒤 검증 손실은 배치 1이 가장 낮았습니다"
     assert val_loss[10] < val_loss[32]
 
 
 def test_full_batch_is_better_at_equal_updates(nb):
     text = output_of(nb, "models[full].train_on_batch(X_tr, y_tr)")
-    small, full = numbers(r"배치 32 \(3 에포크\) ([\d.]+), 배치 364 \(36번\) ([\d.]+)", text)
-    assert full < small  # ② "같은 36번을 바꾼 뒤에는 전체 배치가 배치 32보다 오히려 낮습니다"
+    small, full = numbers(r"배치 32 \(2 에포크\) ([\d.]+), 배치 364 \(24번\) ([\d.]+)", text)
+    assert full < small  # ② "같은 24번을 바꾼 뒤에는 전체 배치가 배치 32보다 오히려 낮습니다"
 
 
 def test_single_sample_batches_fluctuate_more(nb):

@@ -334,7 +334,7 @@ def _validation_ce(model, X, y) -> float:
     stars=3,
     title="새 데이터에서 가장 좋았던 에포크로 멈추기",
     hint="출력층의 노드 수는 클래스 수이고, 레이블이 정수(0, 1, 2)이므로 손실은 `03_compile`에서 본 정수 레이블용 "
-    "교차 엔트로피입니다. 멈추기와 되돌리기는 7절의 `EarlyStopping`에서 세 가지를 정합니다: 무엇을 볼지, 몇 에포크 "
+    "교차 엔트로피입니다. 멈추기와 되돌리기는 5절의 `EarlyStopping`에서 세 가지를 정합니다: 무엇을 볼지, 몇 에포크 "
     "기다릴지, 가장 좋았던 가중치로 돌아갈지. `np.argmin`은 0부터 센 위치를 돌려줍니다.",
     solution=_Q3_SOLUTION,
     mistakes={
