@@ -185,7 +185,8 @@ def _limited_python(limits: Limits) -> list[str]:
     kernel = [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"]
     prlimit = shutil.which("prlimit")
     if prlimit and sys.platform.startswith("linux"):
-        return [prlimit, f"--cpu={limits.cpu}", f"--data={limits.memory_bytes}",
+        # CPU: 부드러운 제한에서 SIGXCPU(이유를 알 수 있게), 5초 뒤 단단한 제한에서 SIGKILL
+        return [prlimit, f"--cpu={limits.cpu}:{limits.cpu + 5}", f"--data={limits.memory_bytes}",
                 f"--fsize={limits.file_mb * 2**20}", "--core=0", "--"] + kernel
     return kernel
 
