@@ -347,6 +347,7 @@ def test_plain_data_arrives_as_real_values():
     assert "q1_list" in ns and "q9" not in ns and ns.get("q9", 7) == 7
 
 
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")  # Keras 안의 np.array(copy=...) 안내
 def test_objects_arrive_as_proxies_that_pass_isinstance():
     import types
 
