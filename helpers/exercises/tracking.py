@@ -178,17 +178,22 @@ def traceback_frames(tb):
 
 
 def error_text(exc: BaseException) -> str:
-    """오류를 한 줄로: 여러 줄짜리 오류(TF의 Graph execution error 등)는 첫 줄과 마지막 줄만, 설치 경로는 줄여서."""
-    lines = [line.strip() for line in str(exc).splitlines() if line.strip()]
-    message = " … ".join(dict.fromkeys([lines[0], lines[-1]])) if lines else ""
+    """오류를 한 줄로: 여러 줄짜리 오류(TF의 Graph execution error 등)는 파일 위치 줄(`File "..."`)을 빼고 잇고,
+    설치 경로는 줄인다."""
+    kept = []
+    for raw in str(exc).splitlines():
+        line = raw.strip()
+        if line and not line.startswith("File "):
+            kept.append(line)
+    message = " … ".join(dict.fromkeys(kept))
     try:
         from helpers.quiet import shorten_paths
 
         message = shorten_paths(message)
     except ImportError:
         pass
-    if len(message) > 400:
-        message = message[:397] + "..."
+    if len(message) > 600:
+        message = message[:597] + "..."
     return f"{type(exc).__name__}: {message}"
 
 
