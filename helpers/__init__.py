@@ -9,7 +9,7 @@
 Keras 수업 내용은 노트북 셀에 그대로 씁니다.
 
 한 노트북에서만 쓰는 도우미는 따로 불러옵니다: `helpers.boundary`(02 결정 경계), `helpers.descent`(03 경사 하강법
-그림), `helpers.progress`(04 진행 막대), `helpers.models`(07이 저장하고 08이 불러오는 모델), `helpers.devices`(11 새
+그림), `helpers.models`(07이 저장하고 08이 불러오는 모델), `helpers.devices`(11 새
 프로세스에서 장치 설정). 연습문제의 채점, 힌트, 해답은 `helpers.exercises`(노트북 NN은 `helpers/exercises/exNN.py`).
 """
 
