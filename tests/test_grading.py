@@ -339,8 +339,10 @@ def test_plain_data_arrives_as_real_values():
 
     frame = pd.DataFrame({"a": [1.5, 2.5], "b": [3, 4]}, index=["x", "y"])
     ns = _loopback({"q1_list": [1, 2.5, ..., {"k": (1, "s")}], "q1_array": np.arange(6).reshape(2, 3),
+                    "q1_path": Path("build") / "model.keras", "q1_range": range(1, 9, 2),
                     "q1_scalar": np.float32(0.5), "q1_frame": frame, "q1_series": frame["a"], "nan": float("nan")})
     assert ns["q1_list"] == [1, 2.5, Ellipsis, {"k": (1, "s")}]
+    assert ns["q1_path"] == Path("build/model.keras") and ns["q1_range"] == range(1, 9, 2)
     assert isinstance(ns["q1_array"], np.ndarray) and ns["q1_array"].tolist() == [[0, 1, 2], [3, 4, 5]]
     assert type(ns["q1_scalar"]) is np.float32
     assert ns["q1_frame"].equals(frame) and ns["q1_series"].equals(frame["a"])

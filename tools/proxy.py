@@ -358,6 +358,8 @@ class Session:
                                        for k, v in value.items()]}
         if kind in (bytes, bytearray):
             return {"$": kind.__name__, "v": base64.b64encode(bytes(value)).decode("ascii")}
+        if kind is range:
+            return {"$": "range", "v": [value.start, value.stop, value.step]}
         np = sys.modules.get("numpy")
         if np is not None and kind is np.ndarray and value.dtype.kind != "O":
             return {"$": "ndarray", "v": _npy(value)}
@@ -398,6 +400,15 @@ class Session:
         if tag == "complex":
             real, imag = _list(value)
             return complex(float(real), float(imag))
+        if tag == "range":
+            start, stop, step = (int(v) for v in _list(value))
+            return range(start, stop, step)
+        if tag == "path":
+            import pathlib
+
+            if not isinstance(value, str):
+                raise ProtocolError("경로가 문자열이 아닙니다")
+            return pathlib.PureWindowsPath(value) if data.get("windows") is True else pathlib.Path(value)
         if tag == "ndarray":
             return _load_npy(value)
         if tag == "npscalar":

@@ -5,7 +5,7 @@
 채점기가 `__course_rpc__("<base64 JSON 요청>")`을 user_expressions로 보내면, 여기서 요청을 처리해
 결과를 안전한 데이터로만 돌려줍니다.
 
-- 보통 값(None, bool, int, float, str, bytes, 리스트/튜플/집합/딕셔너리, `...`)은 JSON으로,
+- 보통 값(None, bool, int, float, str, bytes, 리스트/튜플/집합/딕셔너리, range, pathlib 경로, `...`)은 JSON으로,
 - NumPy 배열과 스칼라는 `.npy` 바이트(base64)로 (채점기는 `allow_pickle=False`로 읽는다),
 - pandas의 DataFrame, Series, Index는 열마다 배열로,
 - 그 밖의 객체(모델, 함수, 모듈, 콜백 ...)는 번호(ref)와 클래스 이름만: 채점기가 그 번호로 속성(attribute), 항목,
@@ -189,6 +189,11 @@ class Server:
             return {"$": kind.__name__, "v": base64.b64encode(bytes(value)).decode("ascii")}
         if kind is complex:
             return {"$": "complex", "v": [repr(value.real), repr(value.imag)]}
+        if kind is range:
+            return {"$": "range", "v": [value.start, value.stop, value.step]}
+        pathlib = sys.modules.get("pathlib")
+        if pathlib is not None and isinstance(value, pathlib.PurePath) and kind.__module__ == "pathlib":
+            return {"$": "path", "v": str(value), "windows": isinstance(value, pathlib.PureWindowsPath)}
         np = sys.modules.get("numpy")
         if np is not None:
             if kind is np.ndarray:
