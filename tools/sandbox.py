@@ -265,11 +265,13 @@ class Kernel:
         raise KernelDied(self.death)
 
     def _processes(self):
-        import psutil
-
         process = getattr(getattr(self.km, "provisioner", None), "process", None)
         if process is None:
             return []
+        try:
+            import psutil
+        except ImportError:  # psutil이 없으면 커널을 띄운 프로세스만 (bwrap이면 그 안도 함께 끝난다)
+            return [process]
         try:
             parent = psutil.Process(process.pid)
             return [parent, *parent.children(recursive=True)]
