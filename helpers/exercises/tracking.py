@@ -181,7 +181,7 @@ def error_text(exc: BaseException) -> str:
     """오류를 한 줄로: 여러 줄짜리 오류(TF의 Graph execution error 등)는 파일 위치 줄(`File "..."`)을 빼고 잇고,
     설치 경로는 줄인다."""
     kept = []
-    for raw in str(exc).splitlines():
+    for raw in re.sub(r"\x1b\[[0-9;]*m", "", str(exc)).splitlines():  # Keras가 메시지에 넣는 색 코드
         line = raw.strip()
         if line and not line.startswith("File "):
             kept.append(line)
