@@ -5,6 +5,8 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from notebook_outputs import cell_text as text
+from notebook_outputs import score_table as table
 
 PATH = Path(__file__).resolve().parent.parent / "notebooks" / "03_compile.ipynb"
 
@@ -12,26 +14,6 @@ PATH = Path(__file__).resolve().parent.parent / "notebooks" / "03_compile.ipynb"
 @pytest.fixture(scope="module")
 def cells():
     return {cell.id: cell for cell in nbformat.read(PATH, as_version=4).cells}
-
-
-def text(cell) -> str:
-    parts = []
-    for output in cell.outputs:
-        if output.output_type == "stream":
-            parts.append(output.text)
-        elif "data" in output:
-            parts.append(output.data.get("text/plain", ""))
-    return "\n".join(parts)
-
-
-def table(cell) -> dict[str, float]:
-    """compare_with_baselines가 보여 준 표: {모델 이름: 점수}."""
-    rows = {}
-    for line in text(cell).splitlines():
-        found = re.match(r"^(.+?)\s+(-?\d+\.\d+)\s*$", line)
-        if found:
-            rows[found[1].strip()] = float(found[2])
-    return rows
 
 
 def test_compile_does_not_train(cells):

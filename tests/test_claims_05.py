@@ -5,6 +5,8 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from notebook_outputs import find_numbers as numbers
+from notebook_outputs import output_of
 
 NOTEBOOK = Path(__file__).resolve().parent.parent / "notebooks" / "05_history_chart.ipynb"
 
@@ -12,22 +14,6 @@ NOTEBOOK = Path(__file__).resolve().parent.parent / "notebooks" / "05_history_ch
 @pytest.fixture(scope="module")
 def nb():
     return nbformat.read(NOTEBOOK, as_version=4)
-
-
-def output_of(nb, marker: str) -> str:
-    """소스에 marker가 든 코드 셀 하나의 출력 글자 전체."""
-    cells = [c for c in nb.cells if c.cell_type == "code" and marker in c.source]
-    assert len(cells) == 1, f"'{marker}'가 든 코드 셀이 {len(cells)}개"
-    parts = []
-    for out in cells[0].outputs:
-        parts.append(out.get("text", "") if out.output_type == "stream" else out.get("data", {}).get("text/plain", ""))
-    return "".join(parts)
-
-
-def numbers(pattern: str, text: str) -> list[float]:
-    found = re.search(pattern, text)
-    assert found, f"출력에서 {pattern!r}를 찾지 못함:\n{text}"
-    return [float(g) for g in found.groups()]
 
 
 def test_history_keys_are_todays_names(nb):

@@ -5,6 +5,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from notebook_outputs import output
 
 NOTEBOOK = Path(__file__).resolve().parent.parent / "notebooks" / "11_gpu_distributed.ipynb"
 
@@ -12,20 +13,6 @@ NOTEBOOK = Path(__file__).resolve().parent.parent / "notebooks" / "11_gpu_distri
 @pytest.fixture(scope="module")
 def nb():
     return nbformat.read(NOTEBOOK, as_version=4)
-
-
-def output(nb, marker: str) -> str:
-    """소스에 marker가 든 첫 코드 셀의 출력 글자 (print와 표시된 값)."""
-    for cell in nb.cells:
-        if cell.cell_type == "code" and marker in cell.source:
-            parts = []
-            for out in cell.outputs:
-                if out.output_type == "stream":
-                    parts.append(out.text)
-                elif "data" in out:
-                    parts.append(out.data.get("text/plain", ""))
-            return "\n".join(parts)
-    raise AssertionError(f"'{marker}'가 든 코드 셀이 없다")
 
 
 def test_the_notebook_ran_without_a_gpu(nb):
