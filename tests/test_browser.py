@@ -446,7 +446,7 @@ def wait_for_run_all(page, must_run: list[bool]) -> list[str]:
         numbered = [bool(re.fullmatch(r"\[\d+\]:", p)) for p in prompts]
         if idle and len(prompts) == len(must_run) and all(n or not m for n, m in zip(numbered, must_run, strict=True)):
             return prompts
-        if idle and "[*]:" not in prompts:
+        if idle and "[*]:" not in prompts and any(numbered):  # 실행이 시작된 뒤에만 '멈춤'으로 본다
             stalled_since = stalled_since or time.monotonic()
             if time.monotonic() - stalled_since > 10:
                 return prompts
@@ -550,9 +550,24 @@ def clear_and_run_all(page, server: Server, notebook: str, menu_shot: Path | Non
         height = int(box["y"] + box["height"] + 10) if box else 400
         page.screenshot(path=str(menu_shot), clip={"x": 0, "y": 0, "width": 760, "height": min(height, 1000)})
     entry.click()
+    if not run_started(page, seconds=30):
+        # 부하가 큰 기계(load 4 이상)에서 메뉴 클릭이 한 번 먹히지 않은 적이 있다: 화면을 남기고 한 번 더 누른다
+        page.screenshot(path=str(SCREENSHOTS / f"run_all_not_started_{Path(notebook).stem}.png"))
+        entry, _ = menu_click(page, "실행", "모든 셀 실행")
+        entry.click()
     prompts_after = wait_for_run_all(page, must_run)
     save(page)
     return prompts_before, prompts_after, command
+
+
+def run_started(page, seconds: float) -> bool:
+    """'모든 셀 실행'을 누른 뒤 `seconds`초 안에 어느 셀이든 실행 대기([*]) 또는 실행 번호를 얻었는가."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if any(p != "[ ]:" for p in page.evaluate(JS_PROMPTS)):
+            return True
+        time.sleep(0.25)
+    return False
 
 
 def save(page) -> None:

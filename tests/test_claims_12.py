@@ -139,3 +139,12 @@ def test_argmax_compares_the_same_flowers(nb):
     marker = "five_proba = iris_model.predict(X_test[:5]"
     cell = next(c for c in nb.cells if c.cell_type == "code" and marker in c.source)
     assert "y_test[:5]" in cell.source and "X_test[:5]" in cell.source
+
+
+def test_keras3_restores_even_without_stopping(nb):
+    text = output_of(nb, "patience=50, restore_best_weights=True")
+    assert "조기 종료가 멈췄나: False" in text
+    last = float(re.search(r"마지막 에포크 8의 val_loss: ([\d.]+)", text)[1])
+    best = float(re.search(r"최적 에포크 [1-7]의 val_loss: ([\d.]+)", text)[1])
+    final = float(re.search(r"학습이 끝난 model의 val_loss: ([\d.]+)", text)[1])
+    assert final == best < last, "마지막 에포크가 아니라 최적 에포크의 가중치"
