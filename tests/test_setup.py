@@ -152,3 +152,37 @@ def test_tensorflow_logger_stays_quiet_after_import():
     assert run.returncode == 0, run.stderr
     assert "retracing noise" not in run.stdout + run.stderr
     assert "level 40" in run.stdout
+
+
+def test_small_models_switches_grappler_off_on_cpu_only():
+    import tensorflow as tf
+
+    if tf.config.list_physical_devices("GPU"):
+        pytest.skip("이 기계에는 GPU가 있다 (GPU에서는 그래프 최적화를 건드리지 않는다)")
+    try:
+        helpers.setup(report=False)
+        assert tf.config.optimizer.get_experimental_options().get("disable_meta_optimizer") is True
+        helpers.setup(report=False, small_models=False)
+        assert not tf.config.optimizer.get_experimental_options().get("disable_meta_optimizer")
+    finally:
+        helpers.setup(report=False)
+
+
+def test_graph_optimizer_changes_results_only_far_below_printed_digits():
+    """00_setup: 그래프 최적화를 켜 두어도 결과는 소수 여덟째 자리쯤에서만 다르다 (출력하는 넷째 자리는 같다)."""
+    import keras
+
+    X = np.random.default_rng(0).random((64, 8)).astype("float32")
+    y = (X.sum(axis=1) > 4).astype("float32")
+    losses = []
+    try:
+        for small_models in (True, False):
+            helpers.setup(report=False, small_models=small_models)
+            model = keras.Sequential([keras.Input(shape=(8,)), keras.layers.Dense(16, activation="relu"),
+                                      keras.layers.Dense(1, activation="sigmoid")])
+            model.compile(optimizer=keras.optimizers.Adam(0.01), loss="binary_crossentropy")
+            losses.append(model.fit(X, y, epochs=5, batch_size=16, verbose=0).history["loss"])
+    finally:
+        helpers.setup(report=False)
+    np.testing.assert_allclose(losses[0], losses[1], rtol=0, atol=1e-6)
+    assert [round(v, 4) for v in losses[0]] == [round(v, 4) for v in losses[1]]
