@@ -161,9 +161,9 @@ def test_small_models_switches_grappler_off_on_cpu_only():
         pytest.skip("이 기계에는 GPU가 있다 (GPU에서는 그래프 최적화를 건드리지 않는다)")
     try:
         helpers.setup(report=False)
-        assert tf.config.optimizer.get_experimental_options().get("disable_meta_optimizer") is True
+        assert tf.config.optimizer.get_experimental_options().get("min_graph_nodes") == environment.SMALL_GRAPH_NODES
         helpers.setup(report=False, small_models=False)
-        assert not tf.config.optimizer.get_experimental_options().get("disable_meta_optimizer")
+        assert not tf.config.optimizer.get_experimental_options().get("min_graph_nodes")
     finally:
         helpers.setup(report=False)
 
