@@ -76,7 +76,7 @@ def setup(seed: int = 42, deterministic: bool = False, report: bool = True, smal
     - report: True면 버전, 장치, 글꼴을 짧게 출력한다
     - small_models: True(기본값)이고 GPU가 없으면 TensorFlow의 그래프 최적화(Grappler)가 노드 1만 개 미만의 작은
       그래프를 건너뛰게 한다. 이 강의의 작은 모델에서는 `fit`이 새 그래프와 에포크마다의 데이터 파이프라인을
-      최적화하는 시간이 최적화로 아끼는 계산 시간보다 길다 (이 기계에서 에포크 하나의 고정 비용이 약 34ms → 17ms).
+      최적화하는 시간이 최적화로 아끼는 계산 시간보다 길다 (이 기계에서 한 스텝짜리 에포크 하나가 약 28ms → 11~15ms).
       큰 그래프와 GPU에서는 그대로 최적화한다. (최적화를 통째로 끄는 `disable_meta_optimizer`는 같은 만큼 빠르지만
       커널 메모리가 30~110MB 늘어서 쓰지 않는다.)
 
