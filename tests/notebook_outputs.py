@@ -43,11 +43,5 @@ def output(nb, marker: str) -> str:
     """소스에 marker가 든 첫 코드 셀의 출력 글자 (print와 표시된 값)."""
     for cell in nb.cells:
         if cell.cell_type == "code" and marker in cell.source:
-            parts = []
-            for out in cell.outputs:
-                if out.output_type == "stream":
-                    parts.append(out.text)
-                elif "data" in out:
-                    parts.append(out.data.get("text/plain", ""))
-            return "\n".join(parts)
+            return cell_text(cell)
     raise AssertionError(f"'{marker}'가 든 코드 셀이 없다")
